@@ -1,0 +1,25 @@
+import type ts from 'typescript';
+import type { Knowledge, RuleId, Severity } from '../../rules/types.js';
+import type { FileNotice, Finding } from './finding.js';
+
+/** Per-rule switch: a severity overrides the rule's default, 'off' disables it. */
+export type RuleSetting = Severity | 'off';
+
+export interface EngineConfig {
+  knowledge: Knowledge;
+  rules: Partial<Record<RuleId, RuleSetting>>;
+  /** Root for relative paths in fingerprints and messages. */
+  rootDir: string;
+  /** Today's date as YYYY-MM-DD: suppressions with an `until` before it have expired. */
+  today: string;
+}
+
+export interface Analyzer {
+  /** Findings of one file, suppressions applied (suppressed findings carry `suppression`). */
+  analyzeFile(sourceFile: ts.SourceFile): Finding[];
+}
+
+export interface AnalysisResult {
+  findings: Finding[];
+  notices: FileNotice[];
+}

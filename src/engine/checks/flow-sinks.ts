@@ -1,0 +1,395 @@
+import ts from 'typescript';
+import { PII_KIND_LABELS, type CallSinkModel, type PiiKind, type RuleId } from '../../../rules/types.js';
+import { chainText, skipTransparent } from '../access-path.js';
+import type { EngineContext } from '../context.js';
+import { type Label, type Taint, TaintAnalysis, forEachReturn, isTainted, propertyNameText, union } from '../taint.js';
+import type { ParamSink, RawFinding, SinkSite } from './raw.js';
+import { modelKey } from './schemas.js';
+
+const SQL_WRITE = /^\s*(with\b[\s\S]*?\)\s*)?(insert|update|replace|merge|upsert)\b/i;
+
+/** Evaluates log and storage sinks: which arguments (or written fields) carry unsanitised PII. */
+export class FlowSinkCheck {
+  readonly findings: RawFinding[] = [];
+  /** Fields of the model the current write targets that a schema declares (reported or encrypted there). */
+  private declaredFields?: Set<string>;
+  readonly paramSinks: ParamSink[] = [];
+  /** Schemas seen in the program: writes of a field a schema declares are judged at the schema. */
+  schemas?: { fieldsFor(schemaIds: readonly string[], keys: readonly string[]): Set<string> | undefined };
+
+  constructor(
+    private readonly ctx: EngineContext,
+    private readonly taint: TaintAnalysis,
+    private readonly storageKinds: ReadonlySet<PiiKind>,
+  ) {}
+
+  checkLog(sink: ts.CallExpression | ts.NewExpression, model: CallSinkModel): void {
+    const sinkText = calleeText(sink);
+    const redacted = model.id === 'pino' ? this.pinoRedactPaths(sink) : undefined;
+    const site = (node: ts.Node): SinkSite => ({
+      ruleId: 'no-pii-in-logs',
+      node,
+      sinkText,
+      describe: (label) => `${subject(label)} reaches ${sinkText} unmasked`,
+      accepts: (label) => !(redacted && label.container && isRedacted(label, redacted)),
+    });
+    for (const arg of selectedArgs(sink, model)) {
+      if (model.callbackReturn) {
+        if (ts.isArrowFunction(arg) || ts.isFunctionExpression(arg)) this.report(this.taint.returnTaint(arg), site(arg), arg, true);
+        continue;
+      }
+      this.report(this.valueTaint(arg), site(arg), arg, true);
+    }
+  }
+
+  checkStorage(sink: ts.CallExpression | ts.NewExpression | ts.TaggedTemplateExpression | ts.BinaryExpression, model: CallSinkModel): void {
+    const sinkText = ts.isBinaryExpression(sink) ? (chainText(sink.left) ?? 'assignment') : ts.isTaggedTemplateExpression(sink) ? `${sink.tag.getText()}\`…\`` : calleeText(sink);
+    const declared = ts.isBinaryExpression(sink) || ts.isTaggedTemplateExpression(sink) || !model.schemas ? undefined : this.schemas?.fieldsFor(model.schemas, writeTargetKeys(sink, this.ctx));
+    this.declaredFields = declared;
+    const site = (node: ts.Node): SinkSite => ({
+      ruleId: 'no-plaintext-pii-storage',
+      node,
+      sinkText,
+      describe: (label) => `${subject(label)} is stored unencrypted by ${sinkText}`,
+      accepts: (label) => this.storageKinds.has(label.kind) && !(label.field && declared?.has(label.field)),
+    });
+    if (ts.isBinaryExpression(sink)) {
+      this.report(this.valueTaint(sink.right), site(sink.right), sink.right, false);
+      return;
+    }
+    if (ts.isTaggedTemplateExpression(sink)) {
+      const template = sink.template;
+      if (!ts.isTemplateExpression(template) || !SQL_WRITE.test(template.head.text)) return;
+      for (const span of template.templateSpans) this.report(this.valueTaint(span.expression), site(span.expression), span.expression, false);
+      return;
+    }
+    const args = sink.arguments ?? [];
+    if (model.sql) {
+      this.checkSql(sink, args, site);
+      return;
+    }
+    const selected = selectedArgs(sink, model);
+    if (model.safeWhenOption && selected.some((a) => hasOption(objectLiteralOf(a, this.ctx), model.safeWhenOption!))) return;
+    for (const arg of selected) {
+      const object = objectLiteralOf(arg, this.ctx);
+      let payloads: ts.Expression[] = [arg];
+      if (object && model.payloadProperties) {
+        const found = model.payloadProperties.map((p) => propertyValue(object, p)).filter((v): v is ts.Expression => v !== undefined);
+        if (found.length) payloads = found;
+      }
+      if (object && model.contentHint && this.hintsContent(object, model.contentHint)) {
+        const body = payloads[0] ?? arg;
+        const label: Label = { kind: model.contentHint.kind, signal: 'name', origin: body, describe: 'the uploaded object (its key names a call recording)', container: false, steps: [] };
+        this.findings.push({ ruleId: 'no-plaintext-pii-storage', node: body, sinkText, summary: `${PII_KIND_LABELS[label.kind]} upload has no server-side encryption (${sinkText} without ServerSideEncryption)`, label, kind: label.kind });
+        continue;
+      }
+      for (const payload of payloads) this.checkWritten(payload, site, 0);
+    }
+  }
+
+  /** A written value: object literals are checked field by field, so the finding points at the field. */
+  private checkWritten(expr: ts.Expression, site: (node: ts.Node) => SinkSite, depth: number): void {
+    const e = skipTransparent(expr);
+    // Field by field only for a literal written in place; a variable is reported where it is written.
+    const object = depth < 3 && ts.isObjectLiteralExpression(e) ? e : undefined;
+    if (object) {
+      const explicitKeys = new Set(object.properties.map((p) => (p.name ? propertyNameText(p.name as ts.PropertyName) : undefined)).filter((k): k is string => k !== undefined));
+      for (const prop of object.properties) {
+        if (ts.isSpreadAssignment(prop)) {
+          // `{ ...lead, phone: tokenize(lead.phone) }`: a field set explicitly overrides the spread one.
+          const t = this.valueTaint(prop.expression);
+          this.report({ ...t, labels: t.labels.filter((l) => !(l.field && explicitKeys.has(l.field))) }, site(prop), prop.expression, false);
+          continue;
+        }
+        const key = prop.name ? propertyNameText(prop.name as ts.PropertyName) : undefined;
+        if (key !== undefined && this.declaredFields?.has(key)) continue;
+        if (ts.isPropertyAssignment(prop)) {
+          const value = skipTransparent(prop.initializer);
+          if (ts.isObjectLiteralExpression(value) || ts.isArrayLiteralExpression(value)) {
+            this.checkWritten(value, site, depth + 1);
+            continue;
+          }
+          let t = this.valueTaint(prop.initializer);
+          if (!isTainted(t) && !t.clean && key !== undefined) t = this.taint.nameTaint(key, prop.name);
+          this.report(t, site(prop), prop.initializer, false);
+        } else if (ts.isShorthandPropertyAssignment(prop)) {
+          this.report(this.valueTaint(prop.name), site(prop), prop.name, false);
+        }
+      }
+      return;
+    }
+    if (ts.isArrayLiteralExpression(e) && depth < 3) {
+      for (const element of e.elements) this.checkWritten(element, site, depth + 1);
+      return;
+    }
+    this.report(this.valueTaint(e), site(e), e, false);
+  }
+
+  private checkSql(sink: ts.CallExpression | ts.NewExpression, args: readonly ts.Expression[], site: (node: ts.Node) => SinkSite): void {
+    const prepared = preparedStatementSql(sink, this.ctx);
+    const first = prepared ?? args[0];
+    if (!first) return;
+    const sql = sqlText(first, this.ctx);
+    if (sql === undefined || !SQL_WRITE.test(sql)) return;
+    const written = writtenPlaceholders(sql);
+    const query = skipTransparent(first);
+    if (ts.isTemplateExpression(query)) for (const span of query.templateSpans) this.report(this.valueTaint(span.expression), site(span.expression), span.expression, false);
+    let values: readonly ts.Expression[];
+    if (prepared) values = args;
+    else {
+      const objectForm = ts.isObjectLiteralExpression(query) ? propertyValue(query, 'values') : undefined;
+      const params = objectForm ?? (args[1] ? skipTransparent(args[1]) : undefined);
+      if (!params) return;
+      const list = skipTransparent(params);
+      if (!ts.isArrayLiteralExpression(list)) {
+        if (ts.isObjectLiteralExpression(list)) this.checkWritten(list, site, 0);
+        else this.report(this.valueTaint(params), site(params), params, false);
+        return;
+      }
+      values = list.elements;
+    }
+    values.forEach((value, i) => {
+      if (written && !written.has(i)) return; // only in the WHERE clause: a lookup, not a write
+      this.report(this.valueTaint(value), site(value), value, false);
+    });
+  }
+
+  /** Taint plus, when nothing else is known, what the value's declared type says. */
+  valueTaint(expr: ts.Expression): Taint {
+    return this.taint.withTypes(expr, this.taint.taintOf(expr));
+  }
+
+  /** Concrete labels become findings; parameter references become summaries resolved at call sites. */
+  report(t: Taint, site: SinkSite, valueNode: ts.Expression, dropBooleans: boolean): void {
+    const labels = t.labels.filter((l) => site.accepts(l) && !(dropBooleans && l.signal === 'name' && !l.container && this.taint.isBooleanTyped(valueNode)));
+    const best = strongest(labels);
+    if (best) this.findings.push({ ruleId: site.ruleId, node: site.node, sinkText: site.sinkText, summary: site.describe(best), label: best, kind: best.kind });
+    for (const p of t.params) this.paramSinks.push({ fn: p.fn, index: p.index, path: p.path, steps: p.steps, site });
+  }
+
+  private hintsContent(object: ts.ObjectLiteralExpression, hint: NonNullable<CallSinkModel['contentHint']>): boolean {
+    const pattern = new RegExp(hint.pattern, 'i');
+    for (const name of hint.properties) {
+      const value = propertyValue(object, name);
+      if (!value) continue;
+      const text = staticText(value, this.ctx);
+      if (text !== undefined && pattern.test(text)) return true;
+    }
+    return false;
+  }
+
+  /** `pino({ redact: ['phone', '*.msisdn', 'caller.*'] })` or `{ redact: { paths: [...] } }`. */
+  private pinoRedactPaths(sink: ts.CallExpression | ts.NewExpression): string[][] | undefined {
+    const creation = findCreationCall(skipTransparent(sink.expression), this.ctx, 0);
+    const options = creation?.arguments?.[0] ? objectLiteralOf(creation.arguments[0], this.ctx) : undefined;
+    const redact = options ? propertyValue(options, 'redact') : undefined;
+    if (!redact) return undefined;
+    const list = ts.isArrayLiteralExpression(redact) ? redact : ts.isObjectLiteralExpression(redact) ? propertyValue(redact, 'paths') : undefined;
+    if (!list || !ts.isArrayLiteralExpression(list)) return undefined;
+    const paths: string[][] = [];
+    for (const element of list.elements) {
+      if (ts.isStringLiteralLike(element)) paths.push(element.text.replace(/\[["']?([^\]"']+)["']?\]/g, '.$1').split('.').filter(Boolean));
+    }
+    return paths;
+  }
+}
+
+/** A pino redaction path covers the PII's key path from the log object's root (`*` matches one key); redacting a key redacts all below it. */
+function isRedacted(label: Label, paths: readonly string[][]): boolean {
+  const keyPath = label.path ?? (label.field ? [label.field] : []);
+  if (keyPath.length === 0) return false;
+  return paths.some((p) => p.length <= keyPath.length && p.every((segment, i) => segment === '*' || segment === keyPath[i]));
+}
+
+export function strongest(labels: readonly Label[]): Label | undefined {
+  const order = { source: 4, type: 3, literal: 2, name: 1 } as const;
+  let best: Label | undefined;
+  for (const l of labels) if (!best || order[l.signal] > order[best.signal]) best = l;
+  return best;
+}
+
+/** "Phone number from req.body.From (Twilio webhook parameter)" / "Phone number in `lead` (field phone)". */
+export function subject(label: Label): string {
+  const kind = PII_KIND_LABELS[label.kind];
+  if (label.container && label.signal === 'type') return `${kind} in \`${label.describe.replace(/ \(.*$/, '')}\`${label.describe.includes('(') ? ` ${label.describe.slice(label.describe.indexOf('('))}` : ''}`;
+  const where = label.container ? ` (in field ${(label.path ?? [label.field ?? '?']).join('.')})` : '';
+  if (label.signal === 'literal') return `${kind} (${label.describe})${where}`;
+  if (label.signal === 'source') return `${kind} from ${label.describe}${where}`;
+  return `${kind} \`${label.describe}\`${where}`;
+}
+
+export function calleeText(call: ts.CallExpression | ts.NewExpression): string {
+  const text = call.expression.getText().replace(/\s+/g, '');
+  const short = text.length > 60 ? `${text.slice(0, 57)}…` : text;
+  return ts.isNewExpression(call) ? `new ${short}` : short;
+}
+
+export function selectedArgs(call: ts.CallExpression | ts.NewExpression, model: { args?: CallSinkModel['args'] }): ts.Expression[] {
+  const args = call.arguments ?? [];
+  if (!model.args || model.args === 'all') return [...args];
+  return model.args.map((i) => args[i]).filter((a): a is ts.Expression => a !== undefined);
+}
+
+/** An object literal, directly or through a const. */
+export function objectLiteralOf(expr: ts.Expression, ctx: EngineContext, depth = 0): ts.ObjectLiteralExpression | undefined {
+  const e = skipTransparent(expr);
+  if (ts.isObjectLiteralExpression(e)) return e;
+  if (ts.isNewExpression(e) && e.arguments?.[0] && depth < 2) return objectLiteralOf(e.arguments[0], ctx, depth + 1);
+  if (ts.isIdentifier(e) && depth < 3) {
+    const declaration = ctx.symbolOf(e)?.valueDeclaration;
+    if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer) return objectLiteralOf(declaration.initializer, ctx, depth + 1);
+  }
+  return undefined;
+}
+
+export function propertyValue(object: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
+  for (const p of object.properties) {
+    if (ts.isPropertyAssignment(p) && propertyNameText(p.name) === name) return p.initializer;
+    if (ts.isShorthandPropertyAssignment(p) && p.name.text === name) return p.name;
+  }
+  return undefined;
+}
+
+function hasOption(object: ts.ObjectLiteralExpression | undefined, names: readonly string[]): boolean {
+  if (!object) return false;
+  for (const p of object.properties) {
+    const key = p.name ? propertyNameText(p.name as ts.PropertyName) : undefined;
+    if (key && names.includes(key)) return true;
+    if (ts.isPropertyAssignment(p) && ts.isObjectLiteralExpression(skipTransparent(p.initializer)) && hasOption(skipTransparent(p.initializer) as ts.ObjectLiteralExpression, names)) return true;
+  }
+  return false;
+}
+
+/** Literal text of a string, template (its literal parts) or const. */
+export function staticText(expr: ts.Expression, ctx: EngineContext, depth = 0): string | undefined {
+  const e = skipTransparent(expr);
+  if (ts.isStringLiteralLike(e)) return e.text;
+  if (ts.isTemplateExpression(e)) return e.head.text + e.templateSpans.map((s) => ` ${s.literal.text}`).join('');
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    const left = staticText(e.left, ctx, depth + 1) ?? '';
+    const right = staticText(e.right, ctx, depth + 1) ?? '';
+    return left + ' ' + right;
+  }
+  if (ts.isIdentifier(e) && depth < 3) {
+    const declaration = ctx.symbolOf(e)?.valueDeclaration;
+    if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer) return staticText(declaration.initializer, ctx, depth + 1);
+  }
+  return undefined;
+}
+
+/**
+ * Names that identify the model a write targets: `Caller.create` → caller, `this.leadRepository.update`
+ * → lead (and its `Repository<Lead>` type), `db.insert(patients)` → patient, `manager.insert(CallLog, …)`.
+ */
+function writeTargetKeys(sink: ts.CallExpression | ts.NewExpression, ctx: EngineContext): string[] {
+  const keys: string[] = [];
+  const callee = skipTransparent(sink.expression);
+  const first = sink.arguments?.[0];
+  if (first && ts.isIdentifier(skipTransparent(first))) keys.push((skipTransparent(first) as ts.Identifier).text);
+  let current: ts.Expression = ts.isPropertyAccessExpression(callee) ? skipTransparent(callee.expression) : callee;
+  for (let i = 0; i < 8; i++) {
+    if (ts.isPropertyAccessExpression(current)) {
+      keys.push(current.name.text);
+      const declaration = ts.isIdentifier(current.name) ? ctx.symbolOf(current.name)?.valueDeclaration : undefined;
+      if (declaration && (ts.isPropertyDeclaration(declaration) || ts.isParameter(declaration)) && declaration.type) keys.push(...typeNames(declaration.type));
+      current = skipTransparent(current.expression);
+    } else if (ts.isCallExpression(current)) {
+      for (const arg of current.arguments) {
+        const a = skipTransparent(arg);
+        if (ts.isIdentifier(a)) keys.push(a.text);
+        else if (ts.isStringLiteralLike(a)) keys.push(a.text);
+      }
+      current = skipTransparent(current.expression);
+    } else {
+      if (ts.isIdentifier(current)) {
+        keys.push(current.text);
+        // `const callbackRepo = dataSource.getRepository(CallbackRequestEntity)`: the entity named where it was made.
+        const declaration = ctx.symbolOf(current)?.valueDeclaration;
+        if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer) {
+          const init = skipTransparent(declaration.initializer);
+          if (ts.isCallExpression(init)) for (const arg of init.arguments) if (ts.isIdentifier(skipTransparent(arg))) keys.push((skipTransparent(arg) as ts.Identifier).text);
+        }
+      }
+      break;
+    }
+  }
+  return keys.map(modelKey);
+}
+
+function typeNames(type: ts.TypeNode): string[] {
+  const names: string[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isTypeReferenceNode(n) && ts.isIdentifier(n.typeName)) names.push(n.typeName.text);
+    ts.forEachChild(n, visit);
+  };
+  visit(type);
+  return names;
+}
+
+/** `stmt.run(a, b)` where `const stmt = db.prepare('INSERT …')`: the SQL given to prepare(). */
+function preparedStatementSql(sink: ts.CallExpression | ts.NewExpression, ctx: EngineContext): ts.Expression | undefined {
+  const callee = skipTransparent(sink.expression);
+  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  let receiver = skipTransparent(callee.expression);
+  if (ts.isIdentifier(receiver)) {
+    const declaration = ctx.symbolOf(receiver)?.valueDeclaration;
+    if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer) receiver = skipTransparent(declaration.initializer);
+  }
+  if (!ts.isCallExpression(receiver)) return undefined;
+  const prepare = skipTransparent(receiver.expression);
+  return ts.isPropertyAccessExpression(prepare) && prepare.name.text === 'prepare' ? receiver.arguments[0] : undefined;
+}
+
+/**
+ * Indexes of the parameters an UPDATE writes: placeholders before WHERE. Undefined means all
+ * (INSERT, or placeholders we can't map).
+ */
+function writtenPlaceholders(sql: string): Set<number> | undefined {
+  if (!/^\s*update\b/i.test(sql)) return undefined;
+  const where = sql.search(/\bwhere\b/i);
+  if (where < 0) return undefined;
+  const placeholders = [...sql.matchAll(/\$(\d+)|\?|:(\w+)|@(\w+)/g)];
+  if (placeholders.some((m) => m[2] !== undefined || m[3] !== undefined)) return undefined;
+  const written = new Set<number>();
+  let positional = 0;
+  for (const m of placeholders) {
+    const index = m[1] !== undefined ? Number(m[1]) - 1 : positional++;
+    if ((m.index ?? 0) < where) written.add(index);
+  }
+  return written;
+}
+
+function sqlText(expr: ts.Expression, ctx: EngineContext): string | undefined {
+  const e = skipTransparent(expr);
+  const object = ts.isObjectLiteralExpression(e) ? e : undefined;
+  if (object) {
+    const text = propertyValue(object, 'text') ?? propertyValue(object, 'sql');
+    return text ? staticText(text, ctx) : undefined;
+  }
+  return staticText(e, ctx);
+}
+
+/** The call that created a logger: `pino({...})` behind `logger`, `this.logger`, or an imported `logger`. */
+function findCreationCall(expr: ts.Expression, ctx: EngineContext, depth: number): ts.CallExpression | ts.NewExpression | undefined {
+  if (depth > 4) return undefined;
+  const e = skipTransparent(expr);
+  if (ts.isCallExpression(e) || ts.isNewExpression(e)) {
+    const callee = skipTransparent(e.expression);
+    if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'child') return findCreationCall(callee.expression, ctx, depth + 1);
+    return e;
+  }
+  if (ts.isPropertyAccessExpression(e)) return findCreationCall(e.expression, ctx, depth + 1);
+  if (ts.isIdentifier(e)) {
+    const symbol = ctx.symbolOf(e);
+    let declaration = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+    if (symbol && declaration && (ts.isImportSpecifier(declaration) || ts.isImportClause(declaration))) declaration = ctx.aliasedDeclaration(symbol);
+    if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer) return findCreationCall(declaration.initializer, ctx, depth + 1);
+  }
+  return undefined;
+}
+
+export function isRuleKind(ruleId: RuleId): boolean {
+  return ruleId !== 'no-invalid-suppression';
+}
+
+export { forEachReturn };

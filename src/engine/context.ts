@@ -1,0 +1,186 @@
+import ts from 'typescript';
+import type { SanitizerPurpose } from '../../rules/types.js';
+import { skipTransparent } from './access-path.js';
+import type { CompiledKnowledge } from './compiled-knowledge.js';
+import { ApiResolver, findAncestor, requiredModule } from './resolve.js';
+
+const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'all', 'use', 'route', 'ws', 'on']);
+const ROUTE_DECORATORS = new Set(['Get', 'Post', 'Put', 'Patch', 'All', 'Controller']);
+
+/**
+ * What every check needs about one program: the checker (queried lazily), the compiled knowledge,
+ * and small caches keyed by node or file. One instance per ts.Program.
+ */
+export class EngineContext {
+  readonly resolver: ApiResolver;
+  private readonly telephonyFiles = new Map<ts.SourceFile, boolean>();
+  private readonly telephonyFunctions = new Map<ts.Node, boolean>();
+  private readonly sanitizerCache = new Map<ts.Node, SanitizerPurpose | null>();
+  private readonly functionCache = new Map<ts.Node, ts.SignatureDeclaration | null>();
+
+  constructor(
+    readonly program: ts.Program,
+    readonly checker: ts.TypeChecker,
+    readonly knowledge: CompiledKnowledge,
+  ) {
+    this.resolver = new ApiResolver(checker);
+  }
+
+  symbolOf(id: ts.Identifier): ts.Symbol | undefined {
+    try {
+      if (ts.isShorthandPropertyAssignment(id.parent) && id.parent.name === id) return this.checker.getShorthandAssignmentValueSymbol(id.parent);
+      return this.checker.getSymbolAtLocation(id);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The declaration an import refers to, when it is in the program's own (non-declaration) files. */
+  aliasedDeclaration(symbol: ts.Symbol): ts.Declaration | undefined {
+    try {
+      const target = this.checker.getAliasedSymbol(symbol);
+      const declaration = target.valueDeclaration ?? target.declarations?.[0];
+      if (!declaration || declaration.getSourceFile().isDeclarationFile || ts.isSourceFile(declaration)) return undefined;
+      return declaration;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Telephony code: the file imports a telephony SDK, or the node sits in a telephony route handler. */
+  isTelephony(node: ts.Node): boolean {
+    const file = node.getSourceFile();
+    if (this.isTelephonyFile(file)) return true;
+    for (let fn = findAncestor(node, ts.isFunctionLike); fn; fn = findAncestor(fn, ts.isFunctionLike)) {
+      const known = this.telephonyFunctions.get(fn);
+      if (known !== undefined) {
+        if (known) return true;
+        continue;
+      }
+      const result = this.isTelephonyHandler(fn);
+      this.telephonyFunctions.set(fn, result);
+      if (result) return true;
+    }
+    return false;
+  }
+
+  private isTelephonyFile(file: ts.SourceFile): boolean {
+    const cached = this.telephonyFiles.get(file);
+    if (cached !== undefined) return cached;
+    const modules = this.knowledge.telephonyModules;
+    let result = false;
+    for (const statement of file.statements) {
+      if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier) && modules.has(statement.moduleSpecifier.text)) result = true;
+      else if (ts.isVariableStatement(statement)) {
+        for (const d of statement.declarationList.declarations) {
+          const init = d.initializer && skipTransparent(d.initializer);
+          if (init && ts.isCallExpression(init)) {
+            const m = requiredModule(init) ?? (ts.isCallExpression(init.expression) ? requiredModule(init.expression) : undefined);
+            if (m && modules.has(m)) result = true;
+          }
+        }
+      }
+      if (result) break;
+    }
+    this.telephonyFiles.set(file, result);
+    return result;
+  }
+
+  private isTelephonyHandler(fn: ts.Node): boolean {
+    const route = this.knowledge.telephonyRoute;
+    const parent = fn.parent;
+    if (parent && ts.isCallExpression(parent)) {
+      const callee = skipTransparent(parent.expression);
+      const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+      const first = parent.arguments[0];
+      if (method && ROUTE_METHODS.has(method) && first && ts.isStringLiteralLike(first) && route.test(first.text)) return true;
+    }
+    if (ts.isMethodDeclaration(fn)) {
+      const decorated = [...(ts.getDecorators(fn) ?? []), ...(ts.getDecorators(fn.parent as ts.ClassDeclaration) ?? [])];
+      for (const d of decorated) {
+        if (!ts.isCallExpression(d.expression) || !ts.isIdentifier(d.expression.expression)) continue;
+        if (!ROUTE_DECORATORS.has(d.expression.expression.text)) continue;
+        const arg = d.expression.arguments[0];
+        if (arg && ts.isStringLiteralLike(arg) && route.test(arg.text)) return true;
+      }
+    }
+    return false;
+  }
+
+  sanitizerName(name: string): SanitizerPurpose | undefined {
+    return this.knowledge.sanitizerNames.find((s) => s.pattern.test(name))?.purpose;
+  }
+
+  /** Is this call a masking or encryption function (by name or by API)? */
+  sanitizerOf(call: ts.CallExpression | ts.NewExpression): SanitizerPurpose | undefined {
+    const cached = this.sanitizerCache.get(call);
+    if (cached !== undefined) return cached ?? undefined;
+    let result: SanitizerPurpose | undefined;
+    const callee = skipTransparent(call.expression);
+    const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
+    if (name) result = this.sanitizerName(name);
+    // `kms.encrypt(…)`, `vault.transit.encrypt(…)`: method on a receiver named after the sanitizer.
+    if (!result && ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) result = this.sanitizerName(callee.expression.text) && /^(encrypt|tokenize|seal|mask|redact)/.test(callee.name.text) ? this.sanitizerName(callee.expression.text) : undefined;
+    if (!result) {
+      for (const group of this.knowledge.sanitizerCalls) {
+        if (this.resolver.match(callee, group.refs)) {
+          result = group.purpose;
+          break;
+        }
+      }
+    }
+    this.sanitizerCache.set(call, result ?? null);
+    return result;
+  }
+
+  isPropagator(call: ts.CallExpression): boolean {
+    const callee = skipTransparent(call.expression);
+    const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
+    if (name && this.knowledge.propagatorNames.some((p) => p.test(name))) return true;
+    return this.resolver.match(callee, this.knowledge.propagatorCalls) !== undefined;
+  }
+
+  /** The function a call invokes, when its body is in the program: plain functions, `this.method()`, imported helpers. */
+  resolveFunction(call: ts.CallExpression | ts.NewExpression): ts.SignatureDeclaration | undefined {
+    const cached = this.functionCache.get(call);
+    if (cached !== undefined) return cached ?? undefined;
+    const result = this.computeFunction(call);
+    this.functionCache.set(call, result ?? null);
+    return result;
+  }
+
+  private computeFunction(call: ts.CallExpression | ts.NewExpression): ts.SignatureDeclaration | undefined {
+    const callee = skipTransparent(call.expression);
+    let nameNode: ts.Node | undefined;
+    if (ts.isIdentifier(callee)) nameNode = callee;
+    else if (ts.isPropertyAccessExpression(callee)) {
+      if (callee.expression.kind === ts.SyntaxKind.ThisKeyword) {
+        const cls = findAncestor(callee, ts.isClassLike);
+        const member = cls?.members.find((m) => m.name && ts.isIdentifier(m.name) && m.name.text === callee.name.text);
+        if (member && ts.isMethodDeclaration(member) && member.body) return member;
+        if (member && ts.isPropertyDeclaration(member) && member.initializer && isFunctionExpression(member.initializer)) return member.initializer;
+        return undefined;
+      }
+      nameNode = callee.name;
+    }
+    if (!nameNode) return undefined;
+    let symbol: ts.Symbol | undefined;
+    try {
+      symbol = this.checker.getSymbolAtLocation(nameNode);
+      if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);
+    } catch {
+      return undefined;
+    }
+    const declaration = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+    if (!declaration || declaration.getSourceFile().isDeclarationFile) return undefined;
+    if ((ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration)) && declaration.body) return declaration;
+    if ((ts.isVariableDeclaration(declaration) || ts.isPropertyAssignment(declaration) || ts.isPropertyDeclaration(declaration)) && declaration.initializer && isFunctionExpression(declaration.initializer)) {
+      return declaration.initializer;
+    }
+    return undefined;
+  }
+}
+
+function isFunctionExpression(node: ts.Node): node is ts.ArrowFunction | ts.FunctionExpression {
+  return ts.isArrowFunction(node) || ts.isFunctionExpression(node);
+}

@@ -1,0 +1,795 @@
+import ts from 'typescript';
+import type { PiiKind } from '../../rules/types.js';
+import { chainText, skipTransparent } from './access-path.js';
+import { classifyLiteral, findPiiLiterals } from './classify/literals.js';
+import type { EngineContext } from './context.js';
+import { findAncestor } from './resolve.js';
+
+/** Which signal made a value PII, strongest first. */
+export type Signal = 'source' | 'type' | 'literal' | 'name';
+
+export const SIGNAL_STRENGTH: Readonly<Record<Signal, number>> = { source: 4, type: 3, literal: 2, name: 1 };
+
+export interface FlowNode {
+  node: ts.Node;
+  note: string;
+}
+
+/** A PII value (or an object carrying one in `field`) and where it came from. */
+export interface Label {
+  kind: PiiKind;
+  signal: Signal;
+  origin: ts.Node;
+  /** How messages name the origin: `req.body.From (Twilio webhook parameter)`, `lead.phone`. */
+  describe: string;
+  container: boolean;
+  field?: string;
+  /** Key path of the PII inside a logged/written object literal (`['caller', 'number']`), for redaction paths. */
+  path?: readonly string[];
+  steps: readonly FlowNode[];
+}
+
+/** The value depends on a parameter of `fn`: resolved at each call site through the function's summary. */
+export interface ParamRef {
+  fn: ts.SignatureDeclaration;
+  index: number;
+  path: readonly string[];
+  /** The parameter's value was put into an object under this key (`{ phone: p }`). */
+  into?: string;
+  steps: readonly FlowNode[];
+}
+
+export interface Taint {
+  labels: readonly Label[];
+  params: readonly ParamRef[];
+  /** Known not to be PII: sanitized, or a literal that is not PII. Stops the name heuristic. */
+  clean: boolean;
+}
+
+export const EMPTY: Taint = { labels: [], params: [], clean: false };
+export const CLEAN: Taint = { labels: [], params: [], clean: true };
+
+const MAX_LABELS = 4;
+const MAX_PARAMS = 4;
+const MAX_STEPS = 10;
+
+export function union(...taints: readonly Taint[]): Taint {
+  if (taints.length === 1) return taints[0]!;
+  const labels: Label[] = [];
+  const params: ParamRef[] = [];
+  let clean = taints.length > 0;
+  for (const t of taints) {
+    for (const l of t.labels) if (labels.length < MAX_LABELS && !labels.some((x) => x.origin === l.origin && x.kind === l.kind && x.field === l.field)) labels.push(l);
+    for (const p of t.params) if (params.length < MAX_PARAMS && !params.some((x) => x.fn === p.fn && x.index === p.index && x.path.join('.') === p.path.join('.'))) params.push(p);
+    if (!t.clean) clean = false;
+  }
+  return { labels, params, clean: clean && labels.length === 0 && params.length === 0 };
+}
+
+export function isTainted(t: Taint): boolean {
+  return t.labels.length > 0 || t.params.length > 0;
+}
+
+export function withStep(t: Taint, node: ts.Node, note: string): Taint {
+  if (!isTainted(t)) return t;
+  const add = <T extends { steps: readonly FlowNode[] }>(x: T): T => (x.steps.length >= MAX_STEPS ? x : { ...x, steps: [...x.steps, { node, note }] });
+  return { labels: t.labels.map(add), params: t.params.map(add), clean: t.clean };
+}
+
+const STRING_PROPAGATING = new Set([
+  'toString', 'trim', 'trimStart', 'trimEnd', 'toUpperCase', 'toLowerCase', 'toLocaleUpperCase', 'toLocaleLowerCase',
+  'normalize', 'padStart', 'padEnd', 'concat', 'replace', 'replaceAll', 'split', 'valueOf', 'repeat', 'format',
+  // libphonenumber-js PhoneNumber formatting: still the whole number.
+  'formatNational', 'formatInternational', 'getURI',
+]);
+/** Members of a phone-number object that are the number itself. */
+const PHONE_OBJECT_MEMBERS = new Set(['number', 'nationalNumber', 'formatNational', 'formatInternational', 'getURI', 'uri', 'e164', 'international']);
+const ARRAY_PROPAGATING = new Set(['filter', 'find', 'findLast', 'at', 'slice', 'concat', 'flat', 'sort', 'toSorted', 'reverse', 'values', 'join', 'splice', 'shift', 'pop']);
+const ITERATION_METHODS = new Set(['forEach', 'map', 'flatMap', 'filter', 'find', 'findLast', 'some', 'every', 'findIndex']);
+const GLOBAL_PROPAGATORS = new Set(['String', 'JSON.stringify', 'encodeURIComponent', 'encodeURI', 'Buffer.from', 'Object.values', 'Object.entries', 'Object.assign', 'structuredClone', 'Array.from', 'Promise.resolve', 'Promise.all', 'util.format', 'format']);
+const PARTIAL_METHODS = new Set(['slice', 'substring', 'substr']);
+const MASK_REPLACEMENT = /^[*xX•#·_-]+$/;
+const GETTER_PREFIX = /^(get|fetch|find|load|read|lookup|resolve)([A-Z].*)$/;
+
+/**
+ * Demand-driven taint evaluation: what PII an expression may carry and where it came from.
+ * Results are memoised per node; parameters stay symbolic (`ParamRef`) and are resolved per call site
+ * through function summaries, so each function body is evaluated once per program.
+ */
+export class TaintAnalysis {
+  private readonly memo = new Map<ts.Node, Taint>();
+  private readonly returns = new Map<ts.Node, Taint>();
+  private readonly assignments = new Map<ts.SourceFile, Map<string, ts.BinaryExpression[]>>();
+
+  constructor(private readonly ctx: EngineContext) {}
+
+  taintOf(expr: ts.Expression): Taint {
+    const cached = this.memo.get(expr);
+    if (cached) return cached;
+    this.memo.set(expr, EMPTY); // cycle guard
+    let result: Taint;
+    try {
+      result = this.compute(expr);
+    } catch (error) {
+      if (error instanceof RangeError) result = EMPTY; // pathological nesting: give up on this expression only
+      else throw error;
+    }
+    this.memo.set(expr, result);
+    return result;
+  }
+
+  private compute(expr: ts.Expression): Taint {
+    if (ts.isParenthesizedExpression(expr) || ts.isAwaitExpression(expr) || ts.isNonNullExpression(expr) || ts.isAsExpression(expr) || ts.isTypeAssertionExpression(expr) || ts.isSatisfiesExpression(expr) || ts.isSpreadElement(expr)) {
+      return this.taintOf(expr.expression);
+    }
+    switch (expr.kind) {
+      case ts.SyntaxKind.Identifier:
+        return this.identifierTaint(expr as ts.Identifier);
+      case ts.SyntaxKind.PropertyAccessExpression:
+        return this.propertyAccessTaint(expr as ts.PropertyAccessExpression);
+      case ts.SyntaxKind.ElementAccessExpression:
+        return this.elementAccessTaint(expr as ts.ElementAccessExpression);
+      case ts.SyntaxKind.CallExpression:
+        return this.callTaint(expr as ts.CallExpression);
+      case ts.SyntaxKind.StringLiteral:
+      case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+        return this.literalTaint(expr as ts.StringLiteralLike);
+      case ts.SyntaxKind.TemplateExpression: {
+        const t = expr as ts.TemplateExpression;
+        const parts = [this.textTaint(t.head.text, t.head), ...t.templateSpans.flatMap((s) => [this.taintOf(s.expression), this.textTaint(s.literal.text, s.literal)])];
+        return dropClean(union(...parts));
+      }
+      case ts.SyntaxKind.TaggedTemplateExpression: {
+        const t = (expr as ts.TaggedTemplateExpression).template;
+        return ts.isTemplateExpression(t) ? dropClean(union(...t.templateSpans.map((s) => this.taintOf(s.expression)))) : EMPTY;
+      }
+      case ts.SyntaxKind.BinaryExpression:
+        return this.binaryTaint(expr as ts.BinaryExpression);
+      case ts.SyntaxKind.ConditionalExpression: {
+        const c = expr as ts.ConditionalExpression;
+        return union(this.taintOf(c.whenTrue), this.taintOf(c.whenFalse));
+      }
+      case ts.SyntaxKind.ObjectLiteralExpression:
+        return this.objectTaint(expr as ts.ObjectLiteralExpression);
+      case ts.SyntaxKind.ArrayLiteralExpression: {
+        // An empty array is a placeholder to be filled, not evidence that nothing is PII.
+        const elements = (expr as ts.ArrayLiteralExpression).elements;
+        return elements.length === 0 ? EMPTY : union(...elements.map((e) => this.withTypes(e, this.taintOf(e))));
+      }
+      case ts.SyntaxKind.NumericLiteral:
+      case ts.SyntaxKind.TrueKeyword:
+      case ts.SyntaxKind.FalseKeyword:
+      case ts.SyntaxKind.NullKeyword:
+      case ts.SyntaxKind.RegularExpressionLiteral:
+      case ts.SyntaxKind.TypeOfExpression:
+      case ts.SyntaxKind.ArrowFunction:
+      case ts.SyntaxKind.FunctionExpression:
+        return CLEAN;
+      case ts.SyntaxKind.PrefixUnaryExpression:
+        return (expr as ts.PrefixUnaryExpression).operator === ts.SyntaxKind.ExclamationToken ? CLEAN : EMPTY;
+      default:
+        return EMPTY;
+    }
+  }
+
+  // ---- literals -------------------------------------------------------------------------------
+
+  private literalTaint(lit: ts.StringLiteralLike): Taint {
+    return this.textTaint(lit.text, lit);
+  }
+
+  private textTaint(text: string, node: ts.Node): Taint {
+    if (text.length < 6 || text.length > 2000) return CLEAN;
+    const whole = classifyLiteral(text);
+    const match = whole ?? findPiiLiterals(text)[0];
+    if (!match) return CLEAN;
+    return { labels: [{ kind: match.kind, signal: 'literal', origin: node, describe: `a hardcoded ${match.format}`, container: false, steps: [] }], params: [], clean: false };
+  }
+
+  // ---- names and types -----------------------------------------------------------------------
+
+  nameTaint(name: string, node: ts.Node, describe?: string): Taint {
+    const match = this.ctx.knowledge.classifyName(name, { telephony: this.ctx.isTelephony(node) });
+    if (!match) return EMPTY;
+    return { labels: [{ kind: match.kind, signal: 'name', origin: node, describe: describe ?? name, container: false, steps: [] }], params: [], clean: false };
+  }
+
+  /** A declared type that denotes PII (`E164`, `PhoneNumber`), from an annotation, without the checker. */
+  private annotationTaint(type: ts.TypeNode | undefined, node: ts.Node, describe: string): Taint {
+    if (!type) return EMPTY;
+    const names: string[] = [];
+    const collect = (t: ts.TypeNode): void => {
+      if (ts.isTypeReferenceNode(t)) names.push(ts.isIdentifier(t.typeName) ? t.typeName.text : t.typeName.right.text);
+      else if (ts.isUnionTypeNode(t)) t.types.forEach(collect);
+      else if (ts.isArrayTypeNode(t)) collect(t.elementType);
+    };
+    collect(type);
+    for (const name of names) {
+      const kind = this.ctx.knowledge.typeNames.get(name);
+      if (kind) return { labels: [{ kind, signal: 'type', origin: node, describe: `${describe} (type ${name})`, container: false, steps: [] }], params: [], clean: false };
+    }
+    return EMPTY;
+  }
+
+  // ---- identifiers ---------------------------------------------------------------------------
+
+  private identifierTaint(id: ts.Identifier): Taint {
+    if (id.text === 'undefined') return CLEAN;
+    const symbol = this.ctx.symbolOf(id);
+    let declaration = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+    if (symbol && declaration && (ts.isImportSpecifier(declaration) || ts.isImportClause(declaration))) {
+      const target = this.ctx.aliasedDeclaration(symbol);
+      if (!target) return this.nameTaint(id.text, id);
+      declaration = target;
+    }
+    if (!declaration) return this.nameTaint(id.text, id);
+    if (declaration.getSourceFile().isDeclarationFile) return EMPTY;
+    if (ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name)) return this.variableTaint(declaration, declaration.name, id);
+    if (ts.isBindingElement(declaration)) return this.bindingTaint(declaration, id);
+    if (ts.isParameter(declaration)) return this.parameterTaint(declaration, id);
+    if (ts.isFunctionDeclaration(declaration) || ts.isClassDeclaration(declaration) || ts.isEnumDeclaration(declaration) || ts.isMethodDeclaration(declaration) || ts.isModuleDeclaration(declaration)) return EMPTY;
+    return this.nameTaint(id.text, id);
+  }
+
+  private variableTaint(declaration: ts.VariableDeclaration, name: ts.Identifier, use: ts.Identifier): Taint {
+    const statement = declaration.parent?.parent;
+    if (statement && (ts.isForOfStatement(statement) || ts.isForInStatement(statement))) {
+      const iterated = ts.isForOfStatement(statement) ? this.taintOf(statement.expression) : EMPTY;
+      const t = isTainted(iterated) ? iterated : union(this.nameTaint(name.text, name), this.annotationTaint(declaration.type, name, name.text));
+      return withStep(t, name, `iterated as ${name.text}`);
+    }
+    const definitions = this.reachingDefinitions(declaration, use);
+    const fromValues = union(...definitions.map((d) => this.taintOf(d)));
+    if (isTainted(fromValues) || fromValues.clean) return withStep(fromValues, name, `assigned to ${name.text}`);
+    return union(this.annotationTaint(declaration.type, name, name.text), this.nameTaint(name.text, name));
+  }
+
+  private bindingTaint(element: ts.BindingElement, use: ts.Identifier): Taint {
+    const path: string[] = [];
+    let node: ts.Node = element;
+    while (ts.isBindingElement(node)) {
+      const pattern: ts.BindingPattern = node.parent;
+      if (ts.isObjectBindingPattern(pattern)) {
+        const key = node.propertyName ?? node.name;
+        path.unshift(ts.isIdentifier(key) || ts.isStringLiteral(key) ? key.text : '?');
+      } else {
+        path.unshift('[]');
+      }
+      node = pattern.parent;
+    }
+    const localName = ts.isIdentifier(element.name) ? element.name.text : use.text;
+    let t = EMPTY;
+    if (ts.isVariableDeclaration(node) && node.initializer) {
+      const statement = node.parent?.parent;
+      const base = statement && ts.isForOfStatement(statement) ? statement.expression : node.initializer;
+      t = this.accessPath(base, path, element);
+    } else if (ts.isParameter(node)) {
+      const fn = node.parent;
+      const index = fn.parameters.indexOf(node);
+      const callback = this.callbackArgument(fn, index);
+      const base = callback ? this.pathOf(callback, path, element) : EMPTY;
+      const ref: Taint = this.isSummarisable(fn) ? { labels: [], params: [{ fn, index, path, steps: [] }], clean: false } : EMPTY;
+      t = union(base, ref);
+    }
+    const last = path[path.length - 1];
+    if (!t.labels.length && !t.clean) t = union(t, this.nameTaint(localName, element), last && last !== localName && last !== '[]' ? this.nameTaint(last, element) : EMPTY);
+    return withStep(t, element, `destructured as ${localName}`);
+  }
+
+  private parameterTaint(param: ts.ParameterDeclaration, use: ts.Identifier): Taint {
+    const fn = param.parent;
+    const index = fn.parameters.indexOf(param);
+    const name = ts.isIdentifier(param.name) ? param.name.text : use.text;
+    const parts: Taint[] = [this.nameTaint(name, param.name), this.annotationTaint(param.type, param.name, name)];
+    const callback = this.callbackArgument(fn, index);
+    if (callback) parts.push(withStep(callback, param.name, `passed to callback as ${name}`));
+    if (this.isSummarisable(fn)) parts.push({ labels: [], params: [{ fn, index, path: [], steps: [] }], clean: false });
+    if (param.initializer) parts.push(dropClean(this.taintOf(param.initializer)));
+    return union(...parts);
+  }
+
+  /** Functions whose callers we look for: named declarations, methods, and functions bound to a name. */
+  isSummarisable(fn: ts.SignatureDeclaration): boolean {
+    if (ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) return true;
+    if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && fn.parent) {
+      return ts.isVariableDeclaration(fn.parent) || ts.isPropertyAssignment(fn.parent) || ts.isPropertyDeclaration(fn.parent);
+    }
+    return false;
+  }
+
+  /** `list.forEach(p => …)`, `promise.then(v => …)`: the parameter receives the receiver's elements or value. */
+  private callbackArgument(fn: ts.SignatureDeclaration, index: number): Taint | undefined {
+    if (!(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return undefined;
+    const call = fn.parent;
+    if (!call || !ts.isCallExpression(call) || !call.arguments.includes(fn as ts.Expression)) return undefined;
+    const callee = skipTransparent(call.expression);
+    if (!ts.isPropertyAccessExpression(callee)) return undefined;
+    const method = callee.name.text;
+    if ((ITERATION_METHODS.has(method) && index === 0) || (method === 'reduce' && index === 1) || (method === 'then' && index === 0)) {
+      return this.taintOf(callee.expression);
+    }
+    return undefined;
+  }
+
+  /**
+   * Definitions of a variable that may reach `use`: the last one on the way to it (an initializer or an
+   * assignment in an enclosing block), plus any later ones in branches. Flow-insensitive beyond that.
+   */
+  private reachingDefinitions(declaration: ts.VariableDeclaration, use: ts.Node): ts.Expression[] {
+    const defs: { value: ts.Expression; anchor: ts.Node }[] = [];
+    if (declaration.initializer) defs.push({ value: declaration.initializer, anchor: declaration });
+    const flags = declaration.parent && ts.isVariableDeclarationList(declaration.parent) ? declaration.parent.flags : 0;
+    if (!(flags & ts.NodeFlags.Const)) {
+      const name = (declaration.name as ts.Identifier).text;
+      const symbol = this.ctx.symbolOf(declaration.name as ts.Identifier);
+      for (const assignment of this.assignmentsNamed(declaration.getSourceFile(), name)) {
+        if (this.ctx.symbolOf(assignment.left as ts.Identifier) === symbol) defs.push({ value: assignment.right, anchor: assignment });
+      }
+    }
+    if (defs.length <= 1) return defs.map((d) => d.value);
+    const before = defs.filter((d) => d.anchor.pos < use.pos).sort((a, b) => a.anchor.pos - b.anchor.pos);
+    if (before.length === 0) return defs.map((d) => d.value);
+    let start = 0;
+    for (let i = before.length - 1; i >= 0; i--) {
+      if (dominatesByPosition(before[i]!.anchor, use)) {
+        start = i;
+        break;
+      }
+    }
+    return before.slice(start).map((d) => d.value);
+  }
+
+  private assignmentsNamed(sourceFile: ts.SourceFile, name: string): ts.BinaryExpression[] {
+    let index = this.assignments.get(sourceFile);
+    if (!index) {
+      const built = new Map<string, ts.BinaryExpression[]>();
+      const visit = (node: ts.Node): void => {
+        if (ts.isBinaryExpression(node) && ts.isIdentifier(node.left) && isAssignmentOperator(node.operatorToken.kind)) {
+          const list = built.get(node.left.text);
+          if (list) list.push(node);
+          else built.set(node.left.text, [node]);
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(sourceFile);
+      this.assignments.set(sourceFile, built);
+      index = built;
+    }
+    return index.get(name) ?? [];
+  }
+
+  // ---- property access -----------------------------------------------------------------------
+
+  private propertyAccessTaint(pa: ts.PropertyAccessExpression): Taint {
+    const name = pa.name.text;
+    const source = this.sourceLabel(this.canonicalChain(pa.expression), name, pa);
+    if (source) return source;
+    if (pa.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      const field = this.thisFieldTaint(pa);
+      if (isTainted(field) || field.clean) return field;
+    }
+    const fromObject = this.memberOf(this.taintOf(pa.expression), name, pa);
+    if (fromObject.labels.length > 0) return fromObject;
+    const byName = this.nameTaint(name, pa, chainText(pa) ?? name);
+    return union(fromObject, byName);
+  }
+
+  private elementAccessTaint(ea: ts.ElementAccessExpression): Taint {
+    const arg = ea.argumentExpression;
+    if (ts.isStringLiteralLike(arg)) {
+      const source = this.sourceLabel(this.canonicalChain(ea.expression), arg.text, ea);
+      if (source) return source;
+      const fromObject = this.memberOf(this.taintOf(ea.expression), arg.text, ea);
+      return fromObject.labels.length > 0 ? fromObject : union(fromObject, this.nameTaint(arg.text, ea, chainText(ea)));
+    }
+    return this.memberOf(this.taintOf(ea.expression), '[]', ea);
+  }
+
+  /** `obj.name` given what `obj` carries. */
+  private memberOf(object: Taint, name: string, node: ts.Node): Taint {
+    const labels: Label[] = [];
+    for (const l of object.labels) {
+      if (name === '[]') labels.push(l);
+      else if (!l.container && l.kind === 'phone' && PHONE_OBJECT_MEMBERS.has(name)) labels.push(l);
+      else if (l.container && l.field === name) labels.push({ ...l, container: false, field: undefined, steps: [...l.steps, { node, note: `read as .${name}` }] });
+      else if (l.container && l.field === undefined) {
+        const match = this.ctx.knowledge.classifyName(name);
+        if (match) labels.push({ ...l, kind: match.kind, container: false, steps: [...l.steps, { node, note: `read as .${name}` }] });
+      }
+    }
+    const params = object.params.map((p) => ({ ...p, path: [...p.path, name] }));
+    return { labels, params, clean: false };
+  }
+
+  /**
+   * The access chain with local aliases expanded, so sources match however they were reached:
+   * `const body = req.body; body.From` → `req.body.From`; `const { body } = req` → `req.body`.
+   */
+  canonicalChain(expr: ts.Expression, depth = 0): string | undefined {
+    const text = chainText(expr);
+    if (text === undefined || depth > 4) return text;
+    const dot = text.indexOf('.');
+    const rootName = dot < 0 ? text : text.slice(0, dot);
+    const rest = dot < 0 ? '' : text.slice(dot);
+    let root: ts.Expression = skipTransparent(expr);
+    while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) root = skipTransparent(root.expression);
+    if (!ts.isIdentifier(root) || root.text !== rootName) return text;
+    const declaration = this.ctx.symbolOf(root)?.valueDeclaration;
+    if (declaration && ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name) && declaration.initializer) {
+      const expanded = this.canonicalChain(declaration.initializer, depth + 1);
+      return expanded !== undefined ? expanded + rest : text;
+    }
+    if (declaration && ts.isBindingElement(declaration) && ts.isObjectBindingPattern(declaration.parent) && ts.isVariableDeclaration(declaration.parent.parent) && declaration.parent.parent.initializer) {
+      const key = declaration.propertyName ?? declaration.name;
+      const base = this.canonicalChain(declaration.parent.parent.initializer, depth + 1);
+      if (base !== undefined && ts.isIdentifier(key)) return `${base}.${key.text}${rest}`;
+    }
+    return text;
+  }
+
+  private readonly thisFields = new Map<ts.Node, Map<string, ts.Expression[]>>();
+
+  /** `this.lastOrigin`: the field's initializer and every `this.lastOrigin = …` in the class. */
+  private thisFieldTaint(pa: ts.PropertyAccessExpression): Taint {
+    const cls = findAncestor(pa, ts.isClassLike);
+    if (!cls) return EMPTY;
+    let fields = this.thisFields.get(cls);
+    if (!fields) {
+      const built = new Map<string, ts.Expression[]>();
+      const add = (name: string, value: ts.Expression): void => {
+        const list = built.get(name);
+        if (list) list.push(value);
+        else built.set(name, [value]);
+      };
+      for (const member of cls.members) if (ts.isPropertyDeclaration(member) && member.initializer && ts.isIdentifier(member.name)) add(member.name.text, member.initializer);
+      const visit = (node: ts.Node): void => {
+        if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left) && node.left.expression.kind === ts.SyntaxKind.ThisKeyword) add(node.left.name.text, node.right);
+        if (!ts.isClassLike(node)) ts.forEachChild(node, visit);
+      };
+      cls.members.forEach((m) => ts.forEachChild(m, visit));
+      this.thisFields.set(cls, (fields = built));
+    }
+    const values = fields.get(pa.name.text);
+    if (!values?.length) return EMPTY;
+    return withStep(union(...values.map((v) => this.taintOf(v))), pa, `kept in this.${pa.name.text}`);
+  }
+
+  /** Follows `base.a.b` for destructuring: sources by text, then what each member carries. */
+  private accessPath(base: ts.Expression, path: readonly string[], node: ts.Node): Taint {
+    let text = this.canonicalChain(base);
+    let t = this.taintOf(base);
+    for (const segment of path) {
+      const source = segment === '[]' ? undefined : this.sourceLabel(text, segment, node);
+      t = source ?? this.memberOf(t, segment, node);
+      text = text !== undefined && segment !== '[]' ? `${text}.${segment}` : undefined;
+    }
+    return t;
+  }
+
+  private pathOf(t: Taint, path: readonly string[], node: ts.Node): Taint {
+    let result = t;
+    for (const segment of path) result = this.memberOf(result, segment, node);
+    return result;
+  }
+
+  /** Telephony framework sources: `req.body.From`, `channel.caller.number`. */
+  sourceLabel(objectText: string | undefined, property: string, node: ts.Node): Taint | undefined {
+    if (objectText === undefined || !this.ctx.knowledge.sourcePropertyNames.has(property)) return undefined;
+    for (const source of this.ctx.knowledge.sources) {
+      if (!source.object || !source.properties?.has(property) || !source.object.test(objectText)) continue;
+      if (source.model.telephonyOnly && !this.ctx.isTelephony(node)) continue;
+      return {
+        labels: [{ kind: source.model.kind, signal: 'source', origin: node, describe: `${objectText}.${property} (${source.model.describe})`, container: false, steps: [] }],
+        params: [],
+        clean: false,
+      };
+    }
+    return undefined;
+  }
+
+  // ---- operators and literals ----------------------------------------------------------------
+
+  private binaryTaint(b: ts.BinaryExpression): Taint {
+    switch (b.operatorToken.kind) {
+      case ts.SyntaxKind.PlusToken:
+      case ts.SyntaxKind.PlusEqualsToken:
+        return dropClean(union(this.taintOf(b.left), this.taintOf(b.right)));
+      case ts.SyntaxKind.BarBarToken:
+      case ts.SyntaxKind.QuestionQuestionToken:
+        return union(this.taintOf(b.left), this.taintOf(b.right));
+      case ts.SyntaxKind.AmpersandAmpersandToken:
+      case ts.SyntaxKind.EqualsToken:
+      case ts.SyntaxKind.CommaToken:
+      case ts.SyntaxKind.BarBarEqualsToken:
+      case ts.SyntaxKind.QuestionQuestionEqualsToken:
+        return this.taintOf(b.right);
+      default:
+        return CLEAN; // comparisons and arithmetic give booleans and numbers
+    }
+  }
+
+  private objectTaint(obj: ts.ObjectLiteralExpression): Taint {
+    const parts: Taint[] = [];
+    const explicitKeys = new Set(obj.properties.map((p) => (p.name ? propertyNameText(p.name as ts.PropertyName) : undefined)).filter((k): k is string => k !== undefined));
+    for (const prop of obj.properties) {
+      if (ts.isSpreadAssignment(prop)) {
+        const spread = this.withTypes(prop.expression, this.taintOf(prop.expression));
+        parts.push({ ...spread, labels: spread.labels.filter((l) => !(l.field && explicitKeys.has(l.field))) });
+        continue;
+      }
+      let key: string | undefined;
+      let value: Taint;
+      if (ts.isPropertyAssignment(prop)) {
+        key = propertyNameText(prop.name);
+        value = this.withTypes(prop.initializer, this.taintOf(prop.initializer));
+        if (!isTainted(value) && !value.clean && key !== undefined) value = this.nameTaint(key, prop.name);
+      } else if (ts.isShorthandPropertyAssignment(prop)) {
+        key = prop.name.text;
+        value = this.withTypes(prop.name, this.taintOf(prop.name));
+      } else {
+        continue;
+      }
+      if (!isTainted(value)) continue;
+      const at = key ?? '?';
+      parts.push({
+        labels: value.labels.map((l) => (l.container ? { ...l, path: [at, ...(l.path ?? (l.field ? [l.field] : []))] } : { ...l, container: true, field: key, path: [at] })),
+        params: value.params.map((p) => (p.into ? p : { ...p, into: key })),
+        clean: false,
+      });
+    }
+    return parts.length === 0 ? CLEAN : union(...parts);
+  }
+
+  // ---- calls ---------------------------------------------------------------------------------
+
+  private callTaint(call: ts.CallExpression): Taint {
+    const callee = skipTransparent(call.expression);
+    const calleeName = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
+    const k = this.ctx.knowledge;
+
+    // FreeSWITCH: event.getHeader('Caller-Caller-ID-Number')
+    if (calleeName && k.sourceMethodNames.has(calleeName)) {
+      const first = call.arguments[0];
+      const firstText = first && ts.isStringLiteralLike(first) ? first.text : undefined;
+      const source = k.sources.find((s) => s.methods?.has(calleeName) && (s.firstArgs?.size === 0 ? call.arguments.length > 0 : firstText !== undefined && s.firstArgs?.has(firstText)));
+      if (source) {
+        const describe = firstText !== undefined && source.firstArgs?.size ? `${firstText} (${source.model.describe})` : `${calleeName}() (${source.model.describe})`;
+        return { labels: [{ kind: source.model.kind, signal: 'source', origin: call, describe, container: false, steps: [] }], params: [], clean: false };
+      }
+    }
+    if (this.ctx.sanitizerOf(call)) return CLEAN;
+
+    const args = call.arguments;
+    const argsTaint = (): Taint => dropClean(union(...args.map((a) => this.withTypes(a, this.taintOf(a)))));
+    const text = chainText(callee);
+    if ((text && GLOBAL_PROPAGATORS.has(text)) || this.ctx.isPropagator(call)) return withStep(argsTaint(), call, `passed through ${text ?? 'a formatter'}()`);
+
+    if (ts.isPropertyAccessExpression(callee)) {
+      const method = callee.name.text;
+      if (PARTIAL_METHODS.has(method) && revealsAtMostFour(call)) return CLEAN;
+      if ((method === 'replace' || method === 'replaceAll') && isMaskingReplacement(call)) return CLEAN;
+      if (method === 'map' || method === 'flatMap' || method === 'then') {
+        const fn = args[0];
+        if (fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return this.returnTaint(fn);
+        if (fn && method !== 'then') {
+          const receiver = this.taintOf(callee.expression);
+          return ts.isIdentifier(fn) && this.ctx.sanitizerName(fn.text) ? CLEAN : receiver;
+        }
+      }
+      if (STRING_PROPAGATING.has(method) || ARRAY_PROPAGATING.has(method)) {
+        const receiver = this.taintOf(callee.expression);
+        if (isTainted(receiver)) return method === 'concat' ? union(receiver, argsTaint()) : receiver;
+        if (method === 'concat') return argsTaint();
+      }
+    }
+
+    const fn = this.ctx.resolveFunction(call);
+    if (fn) {
+      const summary = this.returnTaint(fn);
+      const substituted = this.substitute(summary, fn, call);
+      if (isTainted(substituted) || substituted.clean) return withStep(substituted, call, `returned from ${calleeName ?? 'a function'}()`);
+    }
+    if (calleeName) {
+      const getter = GETTER_PREFIX.exec(calleeName);
+      if (getter?.[2]) return this.nameTaint(getter[2], call, `${text ?? calleeName}()`);
+    }
+    return EMPTY;
+  }
+
+  /** What a function returns, with its own parameters left symbolic. */
+  returnTaint(fn: ts.SignatureDeclaration): Taint {
+    const cached = this.returns.get(fn);
+    if (cached) return cached;
+    this.returns.set(fn, EMPTY);
+    const body = (fn as ts.FunctionLikeDeclaration).body;
+    let result = EMPTY;
+    if (body) {
+      if (!ts.isBlock(body)) result = this.taintOf(body);
+      else {
+        const values: Taint[] = [];
+        forEachReturn(body, (r) => {
+          if (r.expression) values.push(this.taintOf(r.expression));
+        });
+        result = values.length ? union(...values) : EMPTY;
+      }
+    }
+    this.returns.set(fn, result);
+    return result;
+  }
+
+  /** Replaces `fn`'s symbolic parameters with what the call passes. */
+  substitute(t: Taint, fn: ts.SignatureDeclaration, call: ts.CallExpression | ts.NewExpression): Taint {
+    if (t.params.every((p) => p.fn !== fn)) return t;
+    const parts: Taint[] = [{ labels: t.labels, params: t.params.filter((p) => p.fn !== fn), clean: t.clean }];
+    for (const p of t.params) {
+      if (p.fn !== fn) continue;
+      const arg = call.arguments?.[p.index];
+      if (!arg) continue;
+      let argTaint = withStep(p.path.length ? this.pathOf(this.taintOf(arg), p.path, arg) : this.taintOf(arg), arg, 'passed as an argument');
+      if (p.into) {
+        const into = p.into;
+        argTaint = { ...argTaint, labels: argTaint.labels.map((l) => (l.container ? l : { ...l, container: true, field: into, path: [into] })), params: argTaint.params.map((q) => (q.into ? q : { ...q, into })) };
+      }
+      parts.push(argTaint);
+    }
+    return union(...parts);
+  }
+
+  // ---- types (only at sinks: the checker is queried lazily) ---------------------------------
+
+  /** Adds what the declared type says when nothing else marks the value (objects of PII-bearing types). */
+  withTypes(expr: ts.Expression, t: Taint): Taint {
+    if (t.labels.length > 0 || t.clean) return t;
+    const e = skipTransparent(expr);
+    if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || ts.isCallExpression(e) || ts.isElementAccessExpression(e)) {
+      const typed = this.typeTaint(expr);
+      return typed.labels.length ? union(t, typed) : t;
+    }
+    return t;
+  }
+
+  private readonly typeFieldCache = new Map<ts.Type, { kind: PiiKind; field?: string; typeName?: string } | null>();
+
+  /** PII by the checker's type: a PII type name, or an object type with a PII property. */
+  typeTaint(expr: ts.Expression): Taint {
+    let type: ts.Type;
+    try {
+      type = this.ctx.checker.getTypeAtLocation(expr);
+    } catch {
+      return EMPTY;
+    }
+    const found = this.typeFields(type, 0);
+    if (!found) return EMPTY;
+    const text = chainText(expr) ?? 'value';
+    const describe = found.field ? `${text} (its type ${found.typeName ?? ''} has ${found.field})`.replace(' type  has', ' type has') : `${text} (type ${found.typeName ?? ''})`;
+    return {
+      labels: [{ kind: found.kind, signal: 'type', origin: expr, describe, container: found.field !== undefined, field: found.field, steps: [] }],
+      params: [],
+      clean: false,
+    };
+  }
+
+  isBooleanTyped(expr: ts.Expression): boolean {
+    try {
+      const type = this.ctx.checker.getTypeAtLocation(expr);
+      return (type.flags & ts.TypeFlags.BooleanLike) !== 0;
+    } catch {
+      return false;
+    }
+  }
+
+  private typeFields(type: ts.Type, depth: number): { kind: PiiKind; field?: string; typeName?: string } | undefined {
+    const cached = this.typeFieldCache.get(type);
+    if (cached !== undefined) return cached ?? undefined;
+    this.typeFieldCache.set(type, null);
+    const result = this.computeTypeFields(type, depth);
+    this.typeFieldCache.set(type, result ?? null);
+    return result;
+  }
+
+  private computeTypeFields(type: ts.Type, depth: number): { kind: PiiKind; field?: string; typeName?: string } | undefined {
+    const k = this.ctx.knowledge;
+    const named = type.aliasSymbol?.name ?? type.getSymbol()?.name;
+    if (named && k.typeNames.has(named)) return { kind: k.typeNames.get(named)!, typeName: named };
+    if (type.isUnion()) {
+      for (const member of type.types) {
+        const found = this.typeFields(member, depth);
+        if (found) return found;
+      }
+      return undefined;
+    }
+    if (!(type.flags & ts.TypeFlags.Object) || depth > 1) return undefined;
+    const checker = this.ctx.checker;
+    if (checker.isArrayType(type)) {
+      const element = checker.getTypeArguments(type as ts.TypeReference)[0];
+      return element ? this.typeFields(element, depth + 1) : undefined;
+    }
+    // Functions and classes (constructors) are not records.
+    if (type.getCallSignatures().length > 0 || type.getConstructSignatures().length > 0) return undefined;
+    const properties = checker.getPropertiesOfType(type);
+    if (properties.length > 80) return undefined;
+    for (const prop of properties) {
+      const match = k.classifyName(prop.name);
+      if (!match) continue;
+      const declaration = prop.valueDeclaration;
+      if (declaration?.getSourceFile().isDeclarationFile && !k.typeNames.size) continue;
+      const propType = checker.getTypeOfSymbol(prop);
+      if (propType.flags & (ts.TypeFlags.BooleanLike | ts.TypeFlags.NumberLike)) continue;
+      if (propType.getCallSignatures().length > 0) continue;
+      return { kind: match.kind, field: prop.name, typeName: named };
+    }
+    // One level down: a CallRecord whose `customer` has a phone carries it too.
+    if (depth === 0) {
+      for (const prop of properties.slice(0, 40)) {
+        const propType = checker.getTypeOfSymbol(prop);
+        if (!(propType.flags & ts.TypeFlags.Object) || propType.getCallSignatures().length > 0) continue;
+        const inner = this.typeFields(propType, depth + 1);
+        if (inner) return { kind: inner.kind, field: prop.name, typeName: named };
+      }
+    }
+    return undefined;
+  }
+}
+
+function dropClean(t: Taint): Taint {
+  return t.clean ? EMPTY : t;
+}
+
+export function propertyNameText(name: ts.PropertyName): string | undefined {
+  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name)) return name.text;
+  return undefined;
+}
+
+function isAssignmentOperator(kind: ts.SyntaxKind): boolean {
+  return kind === ts.SyntaxKind.EqualsToken || kind === ts.SyntaxKind.PlusEqualsToken || kind === ts.SyntaxKind.QuestionQuestionEqualsToken || kind === ts.SyntaxKind.BarBarEqualsToken;
+}
+
+/** The definition sits in a block that encloses `use` (so it runs before it on every path through that block). */
+function dominatesByPosition(anchor: ts.Node, use: ts.Node): boolean {
+  const statement = findStatement(anchor);
+  const container = statement?.parent;
+  if (!container) return false;
+  for (let n: ts.Node | undefined = use; n; n = n.parent) if (n === container) return true;
+  return false;
+}
+
+function findStatement(node: ts.Node): ts.Node | undefined {
+  let current: ts.Node | undefined = node;
+  while (current && !(ts.isBlock(current.parent) || ts.isSourceFile(current.parent) || ts.isModuleBlock(current.parent) || ts.isCaseClause(current.parent))) current = current.parent;
+  return current;
+}
+
+export function forEachReturn(body: ts.Node, visit: (r: ts.ReturnStatement) => void): void {
+  const walk = (node: ts.Node): void => {
+    if (ts.isReturnStatement(node)) visit(node);
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    ts.forEachChild(node, walk);
+  };
+  ts.forEachChild(body, walk);
+}
+
+/** `phone.slice(-4)`, `id.substring(0, 2)`: at most four characters survive. */
+function revealsAtMostFour(call: ts.CallExpression): boolean {
+  const nums = call.arguments.map((a) => numericValue(a));
+  if (nums.some((n) => n === undefined)) return false;
+  const [a, b] = nums as number[];
+  if (a === undefined) return false;
+  if (b === undefined) return a < 0 && a >= -4;
+  return Math.abs(b - a) <= 4;
+}
+
+function numericValue(expr: ts.Expression): number | undefined {
+  if (ts.isNumericLiteral(expr)) return Number(expr.text);
+  if (ts.isPrefixUnaryExpression(expr) && expr.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(expr.operand)) return -Number(expr.operand.text);
+  return undefined;
+}
+
+/** `.replace(/\d(?=\d{4})/g, '*')` masks; `.replace(/\D/g, '')` only normalises. */
+function isMaskingReplacement(call: ts.CallExpression): boolean {
+  const replacement = call.arguments[1];
+  if (!replacement) return false;
+  if (ts.isStringLiteralLike(replacement)) return MASK_REPLACEMENT.test(replacement.text);
+  return ts.isArrowFunction(replacement) || ts.isFunctionExpression(replacement);
+}
+
+export { findAncestor };
