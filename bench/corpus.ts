@@ -6,7 +6,7 @@
  *   node dist/bench/corpus.js --verify [--lines N]                             determinism self-check
  *
  * Library use: generateCorpus(dir, options) writes a corpus; ensureCorpus(dir, options)
- * reuses one whose stamp matches the generator version and options.
+ * reuses one whose stamp records the same generator version and content, else writes it.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildCorpus, GENERATOR_VERSION } from './gen/generate.js';
-import type { CorpusOptions, CorpusSummary } from './gen/generate.js';
+import type { BuiltCorpus, CorpusOptions, CorpusSummary } from './gen/generate.js';
 import { CORPUS_META_DIR, defaultCorpusDir } from './paths.js';
 
 export { GENERATOR_VERSION };
@@ -29,6 +29,8 @@ export interface CorpusStamp {
   issueRate: number;
   /** sha256 over every generated file (path and content), in path order. */
   treeHash: string;
+  /** sha256 of .bench/injected.json, which can change without the sources changing. */
+  injectedHash: string;
   summary: CorpusSummary;
 }
 
@@ -37,7 +39,28 @@ const INJECTED_FILE = 'injected.json';
 
 /** Generates a corpus into `dir`, replacing an earlier generated corpus there. */
 export async function generateCorpus(dir: string, options: CorpusOptions = {}): Promise<CorpusStamp> {
+  return writeCorpus(dir, buildCorpus(options));
+}
+
+/**
+ * Reuses the corpus in `dir` if its stamp records the same content the generator produces
+ * now (building in memory takes about a second, so template edits can never leave a stale
+ * corpus behind); otherwise writes it.
+ */
+export async function ensureCorpus(dir: string, options: CorpusOptions = {}): Promise<{ stamp: CorpusStamp; reused: boolean }> {
   const built = buildCorpus(options);
+  const existing = await readStamp(dir);
+  const same =
+    existing?.generatorVersion === GENERATOR_VERSION &&
+    existing.treeHash === hashFiles(built.files) &&
+    existing.injectedHash === sha256(injectedJson(built));
+  if (existing && same) {
+    return { stamp: existing, reused: true };
+  }
+  return { stamp: await writeCorpus(dir, built), reused: false };
+}
+
+async function writeCorpus(dir: string, built: BuiltCorpus): Promise<CorpusStamp> {
   await clearCorpusDir(dir);
   const dirs = new Set<string>();
   for (const path of built.files.keys()) dirs.add(dirname(join(dir, path)));
@@ -51,22 +74,15 @@ export async function generateCorpus(dir: string, options: CorpusOptions = {}): 
     fileCountHint: summary.fileCountHint,
     issueRate: summary.issueRate,
     treeHash: hashFiles(built.files),
+    injectedHash: sha256(injectedJson(built)),
     summary,
   };
   const meta = join(dir, CORPUS_META_DIR);
   await mkdir(meta, { recursive: true });
-  await writeFile(join(meta, INJECTED_FILE), `${JSON.stringify(built.injected, null, 1)}\n`, 'utf8');
+  await writeFile(join(meta, INJECTED_FILE), injectedJson(built), 'utf8');
   // The stamp goes last: a corpus without one is incomplete and gets regenerated.
   await writeFile(join(meta, STAMP_FILE), `${JSON.stringify(stamp, null, 2)}\n`, 'utf8');
   return stamp;
-}
-
-/** Reuses the corpus in `dir` if its stamp matches; otherwise generates it. */
-export async function ensureCorpus(dir: string, options: CorpusOptions = {}): Promise<{ stamp: CorpusStamp; reused: boolean }> {
-  const existing = await readStamp(dir);
-  const wanted = buildCorpusKey(options);
-  if (existing && stampKey(existing) === wanted) return { stamp: existing, reused: true };
-  return { stamp: await generateCorpus(dir, options), reused: false };
 }
 
 export async function readStamp(dir: string): Promise<CorpusStamp | null> {
@@ -75,15 +91,6 @@ export async function readStamp(dir: string): Promise<CorpusStamp | null> {
   } catch {
     return null;
   }
-}
-
-function buildCorpusKey(options: CorpusOptions): string {
-  const targetLines = options.targetLines ?? 200_000;
-  return [GENERATOR_VERSION, options.seed ?? 1, targetLines, options.fileCount ?? Math.max(1, Math.round(targetLines / 100)), options.issueRate ?? 1].join('/');
-}
-
-function stampKey(s: CorpusStamp): string {
-  return [s.generatorVersion, s.seed, s.targetLines, s.fileCountHint, s.issueRate].join('/');
 }
 
 /** Removes a previous corpus; refuses to touch a non-empty folder that is not one. */
@@ -95,6 +102,14 @@ async function clearCorpusDir(dir: string): Promise<void> {
     throw new Error(`Refusing to overwrite ${dir}: it is not empty and holds no generated corpus (${CORPUS_META_DIR}/ is missing). Choose another --out folder.`);
   }
   await rm(dir, { recursive: true, force: true });
+}
+
+function injectedJson(built: BuiltCorpus): string {
+  return `${JSON.stringify(built.injected, null, 1)}\n`;
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }
 
 export function hashFiles(files: ReadonlyMap<string, string>): string {
@@ -229,7 +244,7 @@ async function main(): Promise<void> {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main().catch((error: unknown) => {
-    console.error(error);
+    console.error(error instanceof Error ? error.message : error);
     process.exitCode = 1;
   });
 }

@@ -128,8 +128,13 @@ export interface CallSinkModel {
 
 /** Where a dialled number sits in the call: argument index and optional property path. */
 export interface DestinationSelector {
-  arg: number;
+  arg?: number;
   property?: readonly string[];
+  /**
+   * The number was given when the receiver was built: `inviter.invite()` where
+   * `inviter = new Inviter(ua, target)` (followed through variables and factory functions).
+   */
+  construction?: { classPattern: string; arg: number };
 }
 
 export interface DialSinkModel {

@@ -77,8 +77,6 @@ export interface GenContext {
   shared: { phone: string; retry: string; dates: string; collections: string };
   /** True if this site should carry an injected problem; call once per site. */
   risk(weight?: number): boolean;
-  /** Unique-ish identifier suffixes so names vary across files. */
-  uid(): number;
 }
 
 export type LogLevel = 'info' | 'warn' | 'error' | 'debug';
@@ -314,11 +312,6 @@ export function emitSms(ctx: GenContext, f: SourceFile, to: string, body: string
       mark();
       break;
   }
-}
-
-/** A short-lived local name derived from the entity (lead -> nextLead). */
-export function localName(ctx: GenContext, entity: EntitySpec): string {
-  return ctx.rng.pick([entity.varName, `next${cap(entity.varName)}`, `current${cap(entity.varName)}`, 'record', 'item']);
 }
 
 export function cap(s: string): string {

@@ -24,7 +24,10 @@ import { writeApiClient, writeCard, writeDispositionForm, writeHook, writePage, 
 import { writeCjsConfig, writeMigration, writeReport, writeScenarios, writeScript } from './templates/misc.js';
 import { renderSupportFiles } from './support.js';
 
-/** Bump when templates change so cached corpora are regenerated. */
+/**
+ * Bump when templates change: it is recorded in stamps and results so numbers measured on
+ * different corpora are not compared by mistake (reuse itself is decided by content hash).
+ */
 export const GENERATOR_VERSION = 1;
 
 export interface CorpusOptions {
@@ -101,14 +104,19 @@ export function buildCorpus(options: CorpusOptions = {}): BuiltCorpus {
   const paths = new Set<string>();
   let totalLines = 0;
   let jsLines = 0;
-  let uidCounter = 0;
-  const meanLines = Math.max(20, targetLines / fileCountHint);
-
-  /** Target size for one feature file: log-normal-ish around the mean, clamped. */
+  /**
+   * Target size for one feature file: log-normal-ish around the mean size still needed to
+   * land near fileCountHint files (foundation files are small, so feature files make up).
+   */
   const sampleSize = (): number => {
+    const filesLeft = fileCountHint - rendered.length;
+    // Near or past the hint, fall back to the plain average instead of chasing it.
+    const wanted = filesLeft > fileCountHint * 0.05 ? (targetLines - totalLines) / filesLeft : targetLines / fileCountHint;
+    const mean = Math.min(400, Math.max(40, wanted));
     const normal = (rng.float() + rng.float() + rng.float() + rng.float() - 2) * 1.2;
-    const size = meanLines * Math.exp(normal * 0.5) * 1.25;
-    return Math.round(Math.min(meanLines * 3, Math.max(Math.min(50, meanLines * 0.5), size)));
+    const size = mean * Math.exp(normal * 0.5);
+    const cap = Math.max(300, 1.5 * (targetLines / fileCountHint));
+    return Math.round(Math.min(cap, Math.max(Math.min(50, mean * 0.5), size)));
   };
 
   const uniquePath = (path: string): string => {
@@ -146,7 +154,8 @@ export function buildCorpus(options: CorpusOptions = {}): BuiltCorpus {
   for (const f of sharedFiles) commit(f);
 
   const usedAppNames = new Set<string>();
-  const appBudgetMean = Math.min(9000, Math.max(2500, targetLines / 25));
+  // About 85 files per app, so the number of (small) foundation files tracks the hint.
+  const appBudgetMean = Math.min(20_000, Math.max(2500, targetLines / Math.max(2, fileCountHint / 85)));
   let appIndex = 0;
   while (totalLines < targetLines) {
     const remaining = targetLines - totalLines;
@@ -169,7 +178,6 @@ export function buildCorpus(options: CorpusOptions = {}): BuiltCorpus {
       mods,
       shared,
       risk: (weight = 1) => rng.chance(Math.min(0.9, BASE_RISK * weight * issueRate)),
-      uid: () => ++uidCounter,
     };
     const ext = spec.lang === 'ts' ? '.ts' : '.js';
     const file = (rel: string, override?: { ms?: ModuleSystem; ext?: string }): SourceFile =>
@@ -508,7 +516,7 @@ function planApp(rng: Prng, index: number, js: boolean, used: Set<string>): AppS
     : rng.weighted([['twilio', 0.38], ['vonage', 0.12], ['plivo', 0.1], ['ari', 0.13], ['esl', 0.12], ['jambonz', 0.15]] as const);
   const contactable = rng.pick(CONTACTABLE);
   const others = rng.sample(ENTITIES.filter((e) => e !== contactable), rng.range(2, 4));
-  const web = !js && (name === 'agent-console' || rng.chance(0.25));
+  const web = !js && (name === 'agent-console' || rng.chance(0.3));
   return {
     name,
     src: `${folder}/${name}/src`,

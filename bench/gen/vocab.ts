@@ -190,11 +190,7 @@ export const TOPICS = [
   'analytics', 'archival', 'export', 'enrichment', 'dedupe', 'scheduling', 'quality', 'escalation', 'notification',
 ];
 
-export const VERBS = ['load', 'fetch', 'resolve', 'process', 'handle', 'prepare', 'refresh', 'reconcile', 'apply', 'sync',
-  'compute', 'collect', 'queue', 'schedule', 'evaluate', 'finalize'];
 
-export const CRM_HOSTS = ['api.hubapi.com', 'northwind.my.salesforce.com', 'crm.contoso-care.com', 'api.pipedrive.com',
-  'zendesk.contoso-care.com', 'api.freshdesk.com'];
 
 export const INTERNAL_HOSTS = ['crm.corp.contoso-care.com', 'legacy-billing.contoso-care.com', 'ivr-events.contoso-care.com',
   'reports.contoso-care.com', '10.20.4.17'];
@@ -209,6 +205,3 @@ export function kebab(s: string): string {
   return s.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
 }
 
-export function camel(s: string): string {
-  return s.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
-}

@@ -199,12 +199,11 @@ export const dialSinks: readonly DialSinkModel[] = [
     destination: [{ arg: 0 }, { arg: 1 }],
   },
   {
-    id: 'sipjs-inviter',
+    id: 'sipjs-invite',
     describe: 'SIP.js call',
     channel: 'call',
-    construct: true,
-    calls: [mod('sip.js', 'new Inviter()'), mod('sip.js', 'Inviter'), named('^Inviter$', '')],
-    destination: [{ arg: 1 }],
+    calls: [mod('sip.js', 'new Inviter().invite'), named('.', 'invite')],
+    destination: [{ construction: { classPattern: '^Inviter$', arg: 1 } }],
   },
   {
     id: 'sipjs-simple-user',

@@ -9,8 +9,8 @@ export const transport: TransportModel = {
     '^\\[?::1\\]?$',
     '^0\\.0\\.0\\.0$',
     '^host\\.docker\\.internal$',
-    // RFC 2606 / 6761 reserved names: documentation placeholders, never real endpoints.
-    '(^|\\.)example(\\.(com|org|net))?$',
+    // RFC 2606 / 6761 reserved top-level names: never real endpoints. (example.com/.net/.org are not
+    // exempt: a placeholder written with a plaintext scheme ships with that scheme when it is replaced.)
     '\\.(test|invalid|example)$',
   ],
   plaintextSchemes: [

@@ -28,3 +28,28 @@ function isRuleId(id: string): id is RuleId {
 function isRuleSetting(value: string): value is RuleSetting {
   return (RULE_SETTINGS as readonly string[]).includes(value);
 }
+
+/** Commander argument parser for `--today <YYYY-MM-DD>`: a real calendar date. */
+export function parseDateOption(value: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+  const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
+  if (!match || !date || date.toISOString().slice(0, 10) !== match[0]) {
+    throw new InvalidArgumentError('Expected a date as YYYY-MM-DD, e.g. 2026-06-30.');
+  }
+  return match[0];
+}
+
+/**
+ * Commander argument parser for a whole number of at least `minimum`, e.g. `--max-file-ms 30000`.
+ * The minimums match rules/schema/config.schema.json.
+ */
+export function wholeNumberOption(minimum: number, example: number): (value: string) => number {
+  return (value) => {
+    const trimmed = value.trim();
+    const parsed = /^\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN;
+    if (!Number.isSafeInteger(parsed) || parsed < minimum) {
+      throw new InvalidArgumentError(`Expected a whole number of at least ${minimum}, e.g. ${example}.`);
+    }
+    return parsed;
+  };
+}

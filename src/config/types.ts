@@ -13,6 +13,10 @@ export interface PiiguardConfigFile {
   failOn?: FailOn;
   tsconfig?: string;
   maxFileSizeKb?: number;
+  /** Analysis time budget per file, in milliseconds (src/scan/budget.ts). */
+  maxFileMs?: number;
+  /** Heap use, in MB, above which the remaining files are skipped (src/scan/budget.ts). */
+  maxHeapMb?: number;
   pii?: {
     names?: Partial<Record<PiiKind, string[]>>;
     nonPiiWords?: string[];

@@ -164,13 +164,18 @@ export interface CalleeFilter {
   names: Set<string>;
   /** Receiver rows with an empty path name the callee itself by pattern (`^[A-Z]\w*Error$`). */
   patterns: RegExp[];
-  /** Module rows without members (`debug('app')(…)`): any identifier callee may match. */
+  /** Module rows without members (`debug('app')(…)`): any identifier callee may match… */
   anyIdentifier: boolean;
+  /** …in a file that imports one of these modules (or through a name that says so, see below). */
+  identifierModules: Set<string>;
   any: boolean;
 }
 
+/** A local wrapper around such a module keeps its purpose in its name: `debugDialer(…)`, `log(…)`. */
+const WRAPPER_NAME = /debug|log|trace/i;
+
 export function calleeFilter(compiled: readonly CompiledApiRef[]): CalleeFilter {
-  const filter: CalleeFilter = { names: new Set(), patterns: [], anyIdentifier: false, any: false };
+  const filter: CalleeFilter = { names: new Set(), patterns: [], anyIdentifier: false, identifierModules: new Set(), any: false };
   for (const c of compiled) {
     const lastMember = [...c.steps].reverse().find((s) => s.kind === 'member');
     if (lastMember && lastMember.kind === 'member') {
@@ -178,18 +183,25 @@ export function calleeFilter(compiled: readonly CompiledApiRef[]): CalleeFilter 
       else for (const n of lastMember.names) filter.names.add(n);
     } else if (c.root.kind === 'global') filter.names.add(c.root.name);
     else if (c.root.kind === 'receiver') filter.patterns.push(c.root.pattern);
-    else filter.anyIdentifier = true;
+    else {
+      filter.anyIdentifier = true;
+      filter.identifierModules.add(c.root.module);
+    }
   }
   return filter;
 }
 
-export function passesCalleeFilter(filter: CalleeFilter, callee: ts.Expression): boolean {
+export function passesCalleeFilter(filter: CalleeFilter, callee: ts.Expression, file?: { importedModules: ReadonlySet<string>; importedNames: ReadonlyMap<string, string> }): boolean {
   if (filter.any) return true;
+  const importedModules = file?.importedModules;
   const expr = skipTransparent(callee);
   const name = ts.isPropertyAccessExpression(expr) ? expr.name.text : ts.isIdentifier(expr) ? expr.text : ts.isElementAccessExpression(expr) && ts.isStringLiteralLike(expr.argumentExpression) ? expr.argumentExpression.text : undefined;
-  if (name === undefined) return ts.isCallExpression(expr) && filter.anyIdentifier;
+  const identifierRowsApply = (): boolean =>
+    filter.anyIdentifier && (importedModules === undefined || WRAPPER_NAME.test(name ?? '') || [...filter.identifierModules].some((m) => importedModules.has(m)));
+  if (name === undefined) return ts.isCallExpression(expr) && identifierRowsApply();
   if (filter.names.has(name)) return true;
-  if (ts.isIdentifier(expr) && filter.anyIdentifier) return true;
+  if (ts.isIdentifier(expr) && filter.names.has(file?.importedNames.get(name) ?? '')) return true;
+  if (ts.isIdentifier(expr) && identifierRowsApply()) return true;
   return filter.patterns.some((p) => p.test(name));
 }
 

@@ -1,20 +1,22 @@
 import ts from 'typescript';
 import { RULES, RULE_IDS } from '../../rules/index.js';
 import type { PiiKind, RuleId } from '../../rules/types.js';
-import { passesCalleeFilter, skipTransparent } from './access-path.js';
-import type { Analyzer, EngineConfig } from './api.js';
+import { type CalleeFilter, calleeFilter, passesCalleeFilter, skipTransparent } from './access-path.js';
+import type { AnalyzeOptions, Analyzer, EngineConfig } from './api.js';
 import { ConsentAnalysis, functionName } from './checks/consent.js';
 import { DialCheck } from './checks/dial.js';
-import { FlowSinkCheck, subject } from './checks/flow-sinks.js';
+import { FlowSinkCheck } from './checks/flow-sinks.js';
 import type { ParamSink, RawFinding } from './checks/raw.js';
 import { SchemaCheck } from './checks/schemas.js';
 import { TransportCheck } from './checks/transport.js';
 import { type CompiledKnowledge, compileKnowledge } from './compiled-knowledge.js';
 import { EngineContext } from './context.js';
+import { AnalysisBudgetExceeded } from './errors.js';
+import { type FileIndex, indexFile } from './file-index.js';
 import { type Finding, compareFindings } from './finding.js';
 import { assignFingerprints, severityOf, toFinding } from './report.js';
 import { applySuppressions, parseSuppressions } from './suppressions.js';
-import { SIGNAL_STRENGTH, TaintAnalysis } from './taint.js';
+import { SIGNAL_STRENGTH, TaintAnalysis, isTainted } from './taint.js';
 
 const MAX_PROPAGATION_STEPS = 20_000;
 
@@ -22,8 +24,10 @@ const compiledCache = new WeakMap<object, CompiledKnowledge>();
 const analyzerCache = new WeakMap<ts.Program, WeakMap<EngineConfig, Analyzer>>();
 
 /**
- * The engine's entry point. Analysis is program-wide (flows cross files through function summaries),
- * runs once per program and configuration on the first request, and is then served per file.
+ * The engine's entry point, one per program and configuration (cached). `analyzeFile` analyses what
+ * a file's findings need: its own sinks, schemas and literals, and the flows into them from anywhere
+ * in the program (parameters resolved at every call site through function summaries). Per-program
+ * work — the call-site index, schemas, taint memo — is done once, lazily, and shared between files.
  */
 export function createAnalyzer(program: ts.Program, config: EngineConfig): Analyzer {
   let byConfig = analyzerCache.get(program);
@@ -36,13 +40,30 @@ export function createAnalyzer(program: ts.Program, config: EngineConfig): Analy
   return analyzer;
 }
 
-function isAnalysable(sf: ts.SourceFile): boolean {
+export function isAnalysable(sf: ts.SourceFile): boolean {
   return !sf.isDeclarationFile && !/[\\/]node_modules[\\/]/.test(sf.fileName);
 }
 
+/** Per-program state, built on first use. */
+interface ProgramState {
+  knowledge: CompiledKnowledge;
+  ctx: EngineContext;
+  taint: TaintAnalysis;
+  flows: FlowSinkCheck;
+  schemas: SchemaCheck;
+  transport: TransportCheck;
+  consent: ConsentAnalysis;
+  dial: DialCheck;
+  callers: Map<string, ts.CallExpression[]>;
+  /** Schema findings by file. */
+  schemaFindings: Map<string, RawFinding[]>;
+}
+
 class ProgramAnalysis implements Analyzer {
-  private results?: Map<string, Finding[]>;
+  private state?: ProgramState;
+  private readonly results = new Map<string, Finding[]>();
   private readonly enabled: ReadonlySet<RuleId>;
+  private readonly schemaFilter: WeakMap<CompiledKnowledge, CalleeFilter> = new WeakMap();
 
   constructor(
     private readonly program: ts.Program,
@@ -51,15 +72,19 @@ class ProgramAnalysis implements Analyzer {
     this.enabled = new Set(RULE_IDS.filter((id) => config.rules[id] !== 'off'));
   }
 
-  analyzeFile(sourceFile: ts.SourceFile): Finding[] {
-    this.results ??= this.run();
-    const own = this.results.get(sourceFile.fileName);
-    if (own) return own;
-    // A file outside the program's analysed set still gets its suppressions checked.
-    return this.finish(sourceFile, []);
+  analyzeFile(sourceFile: ts.SourceFile, options: AnalyzeOptions = {}): Finding[] {
+    const cached = this.results.get(sourceFile.fileName);
+    if (cached) return cached;
+    if (!isAnalysable(sourceFile)) return this.finish(sourceFile, [], []);
+    const state = (this.state ??= this.createState());
+    const deadline = options.deadline;
+    const raws = this.analyzeSinks(sourceFile, state, deadline);
+    const findings = this.finish(sourceFile, raws, state.schemaFindings.get(sourceFile.fileName) ?? []);
+    this.results.set(sourceFile.fileName, findings);
+    return findings;
   }
 
-  private run(): Map<string, Finding[]> {
+  private createState(): ProgramState {
     let knowledge = compiledCache.get(this.config.knowledge);
     if (!knowledge) compiledCache.set(this.config.knowledge, (knowledge = compileKnowledge(this.config.knowledge)));
     const ctx = new EngineContext(this.program, this.program.getTypeChecker(), knowledge);
@@ -67,94 +92,114 @@ class ProgramAnalysis implements Analyzer {
     const storageKinds = new Set<PiiKind>(RULES['no-plaintext-pii-storage'].piiKinds);
     const flows = new FlowSinkCheck(ctx, taint, storageKinds);
     const schemas = new SchemaCheck(ctx, storageKinds);
-    const transport = new TransportCheck(ctx);
     const callers = new Map<string, ts.CallExpression[]>();
-    const raws: RawFinding[] = [];
-
-    // Phase 1: one walk per file — syntactic checks now, candidates for the semantic ones.
-    const sinkCalls: (ts.CallExpression | ts.NewExpression | ts.TaggedTemplateExpression)[] = [];
-    const assignments: ts.BinaryExpression[] = [];
-    const properties: ts.PropertyDeclaration[] = [];
     const files = this.program.getSourceFiles().filter(isAnalysable);
-    const transportOn = this.enabled.has('no-plaintext-transport');
-    for (const sf of files) {
-      const visit = (node: ts.Node): void => {
-        if (transportOn) for (const issue of transport.check(node)) raws.push({ ruleId: 'no-plaintext-transport', node: issue.node, sinkText: issue.sink, summary: issue.summary, fix: issue.fix });
-        if (ts.isCallExpression(node)) {
-          const callee = skipTransparent(node.expression);
-          const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
-          if (name) {
-            const list = callers.get(name);
-            if (list) list.push(node);
-            else callers.set(name, [node]);
-            if (name === 'plugin' || name === 'model') schemas.collect(node, name);
-          }
-          if (passesCalleeFilter(knowledge.sinkCallees, node.expression)) sinkCalls.push(node);
-        } else if (ts.isNewExpression(node)) {
-          if (passesCalleeFilter(knowledge.sinkCallees, node.expression)) sinkCalls.push(node);
-        } else if (ts.isTaggedTemplateExpression(node)) {
-          sinkCalls.push(node);
-        } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left)) {
-          assignments.push(node);
-        } else if (ts.isPropertyDeclaration(node) && ts.canHaveDecorators(node) && ts.getDecorators(node)?.length) {
-          properties.push(node);
-        }
-        ts.forEachChild(node, visit);
-      };
-      try {
-        visit(sf);
-      } catch (error) {
-        if (!(error instanceof RangeError)) throw error; // nesting too deep for this file: keep what was found
+    const indexes = files.map((sf) => indexFile(sf));
+    for (const index of indexes) {
+      for (const [name, list] of index.callsByName) {
+        const existing = callers.get(name);
+        if (existing) existing.push(...list);
+        else callers.set(name, [...list]);
       }
     }
-
-    // Phase 2: schemas first, so writes of a field declared (and reported, or encrypted) in a schema are not reported again.
-    const storageOn = this.enabled.has('no-plaintext-pii-storage');
-    const matched: { node: ts.CallExpression | ts.NewExpression | ts.TaggedTemplateExpression; run: () => void }[] = [];
+    flows.programCalls = (name) => callers.get(name) ?? [];
     const consent = new ConsentAnalysis(ctx, callers);
-    const dial = new DialCheck(ctx, consent);
-    if (storageOn) for (const property of properties) schemas.checkProperty(property);
-    for (const node of sinkCalls) {
-      // A construction matches with its `new` step: `new PutCommand()` is PutCommand, new().
-      const callee = ts.isTaggedTemplateExpression(node) ? node.tag : ts.isNewExpression(node) ? node : node.expression;
-      const construct = ts.isNewExpression(node);
-      const tagged = ts.isTaggedTemplateExpression(node);
-      if (storageOn && !tagged) {
-        const schema = knowledge.schemas.find((s) => !!s.model.construct === construct && ctx.resolver.match(callee, s.refs));
-        if (schema) {
-          schemas.checkCall(node as ts.CallExpression | ts.NewExpression, schema);
-          continue;
-        }
-      }
-      matched.push({ node, run: () => this.dispatch(node, callee, construct, tagged, knowledge, ctx, flows, dial) });
+    const state: ProgramState = {
+      knowledge,
+      ctx,
+      taint,
+      flows,
+      schemas,
+      transport: new TransportCheck(ctx),
+      consent,
+      dial: new DialCheck(ctx, consent),
+      callers,
+      schemaFindings: new Map(),
+    };
+    this.collectSchemas(state, indexes);
+    return state;
+  }
+
+  /**
+   * Schemas are program-wide knowledge (a write in one file is judged by the entity declared in another),
+   * so they are read once, for every file: only calls whose name can be a schema call are resolved.
+   */
+  private collectSchemas(state: ProgramState, indexes: readonly FileIndex[]): void {
+    if (!this.enabled.has('no-plaintext-pii-storage')) return;
+    const { knowledge, ctx, schemas } = state;
+    let filter = this.schemaFilter.get(knowledge);
+    if (!filter) this.schemaFilter.set(knowledge, (filter = calleeFilter(knowledge.schemas.flatMap((s) => s.refs))));
+    for (const index of indexes) {
+      for (const name of ['plugin', 'model']) for (const call of index.callsByName.get(name) ?? []) schemas.collect(call, name);
     }
-    flows.schemas = schemas;
-    if (storageOn) {
-      for (const assignment of assignments) {
+    for (const index of indexes) {
+      for (const property of index.decoratedProperties) schemas.checkProperty(property);
+      const candidates: (ts.CallExpression | ts.NewExpression)[] = [...index.calls, ...index.constructions];
+      for (const node of candidates) {
+        if (!passesCalleeFilter(filter, node.expression, index)) continue;
+        const construct = ts.isNewExpression(node);
+        const schema = knowledge.schemas.find((s) => !!s.model.construct === construct && ctx.resolver.match(construct ? node : node.expression, s.refs));
+        if (schema) schemas.checkCall(node, schema);
+      }
+    }
+    for (const raw of schemas.findings) {
+      const file = raw.node.getSourceFile().fileName;
+      const list = state.schemaFindings.get(file);
+      if (list) list.push(raw);
+      else state.schemaFindings.set(file, [raw]);
+    }
+    state.flows.schemas = schemas;
+  }
+
+  private analyzeSinks(sf: ts.SourceFile, state: ProgramState, deadline: number | undefined): RawFinding[] {
+    const { knowledge, ctx, flows, dial, transport } = state;
+    const index = indexFile(sf);
+    const raws: RawFinding[] = [];
+    const check = (): void => {
+      if (deadline !== undefined && Date.now() > deadline) throw new AnalysisBudgetExceeded(sf.fileName);
+    };
+    if (this.enabled.has('no-plaintext-transport')) {
+      for (const node of index.transportNodes) {
+        for (const issue of transport.check(node)) raws.push({ ruleId: 'no-plaintext-transport', node: issue.node, sinkText: issue.sink, summary: issue.summary, fix: issue.fix });
+      }
+    }
+    check();
+    const firstFlow = flows.findings.length;
+    const firstParam = flows.paramSinks.length;
+    const firstDial = dial.findings.length;
+    const filter = knowledge.sinkCallees;
+    if (this.enabled.has('no-plaintext-pii-storage')) {
+      for (const assignment of index.propertyAssignments) {
         const sink = knowledge.storageSinks.find((s) => s.model.assignment && ctx.resolver.match(assignment.left, s.refs));
         if (sink) flows.checkStorage(assignment, sink.model);
       }
     }
-    for (const m of matched) m.run();
-
-    // Phase 3: sinks reached by parameters — resolve at every call site, transitively.
-    this.propagate(flows.paramSinks, callers, ctx, taint, flows);
-
-    raws.push(...schemas.findings, ...flows.findings, ...dial.findings);
-    return this.group(raws.filter((r) => this.enabled.has(r.ruleId)), files);
+    // Dials first: a variable used as a destination is a phone number for the log and storage checks.
+    const candidates: { node: ts.CallExpression | ts.NewExpression; callee: ts.Expression; construct: boolean }[] = [];
+    for (const node of index.calls) if (passesCalleeFilter(filter, node.expression, index)) candidates.push({ node, callee: node.expression, construct: false });
+    for (const node of index.constructions) if (passesCalleeFilter(filter, node.expression, index)) candidates.push({ node, callee: node, construct: true });
+    const flowSinks: typeof candidates = [];
+    let counter = 0;
+    for (const c of candidates) {
+      if (!this.dispatchDial(c.node, c.callee, c.construct, state)) flowSinks.push(c);
+      if ((++counter & 63) === 0) check();
+    }
+    for (const c of flowSinks) {
+      this.dispatch(c.node, c.callee, c.construct, false, state);
+      if ((++counter & 63) === 0) check();
+    }
+    for (const node of index.taggedTemplates) this.dispatch(node, node.tag, false, true, state);
+    check();
+    // Sinks reached by parameters: resolve at every call site, transitively.
+    this.propagate(flows.paramSinks.slice(firstParam), state);
+    raws.push(...flows.findings.slice(firstFlow), ...dial.findings.slice(firstDial));
+    return raws;
   }
 
-  private dispatch(
-    node: ts.CallExpression | ts.NewExpression | ts.TaggedTemplateExpression,
-    callee: ts.Expression,
-    construct: boolean,
-    tagged: boolean,
-    knowledge: CompiledKnowledge,
-    ctx: EngineContext,
-    flows: FlowSinkCheck,
-    dial: DialCheck,
-  ): void {
+  private dispatch(node: ts.CallExpression | ts.NewExpression | ts.TaggedTemplateExpression, callee: ts.Expression, construct: boolean, tagged: boolean, state: ProgramState): void {
+    const { knowledge, ctx, flows, schemas } = state;
     const fits = (model: { construct?: boolean; taggedTemplate?: boolean }): boolean => (tagged ? !!model.taggedTemplate : !!model.construct === construct && !model.taggedTemplate);
+    if (!tagged && schemas.isSchemaCall(node as ts.CallExpression | ts.NewExpression)) return;
     if (this.enabled.has('no-pii-in-logs') && !tagged) {
       const log = knowledge.logSinks.find((s) => fits(s.model) && ctx.resolver.match(callee, s.refs));
       if (log) {
@@ -169,13 +214,20 @@ class ProgramAnalysis implements Analyzer {
         return;
       }
     }
-    if (this.enabled.has('require-consent-check') && !tagged) {
-      const d = knowledge.dialSinks.find((s) => !!s.model.construct === construct && ctx.resolver.match(callee, s.refs));
-      if (d) dial.check(node as ts.CallExpression | ts.NewExpression, d.model);
-    }
   }
 
-  private propagate(initial: readonly ParamSink[], callers: Map<string, ts.CallExpression[]>, ctx: EngineContext, taint: TaintAnalysis, flows: FlowSinkCheck): void {
+  /** Runs the consent check when the call dials; true when it did (so it is no log or storage sink). */
+  private dispatchDial(node: ts.CallExpression | ts.NewExpression, callee: ts.Expression, construct: boolean, state: ProgramState): boolean {
+    const { knowledge, ctx, dial } = state;
+    const d = knowledge.dialSinks.find((s) => !!s.model.construct === construct && ctx.resolver.match(callee, s.refs));
+    if (!d) return false;
+    if (this.enabled.has('require-consent-check')) dial.check(node, d.model);
+    else dial.rememberDestination(node, d.model);
+    return true;
+  }
+
+  private propagate(initial: readonly ParamSink[], state: ProgramState): void {
+    const { ctx, flows, callers, taint } = state;
     const queue = [...initial];
     const seen = new Set<string>();
     let steps = 0;
@@ -186,12 +238,23 @@ class ProgramAnalysis implements Analyzer {
       seen.add(key);
       const name = functionName(ps.fn);
       if (!name) continue;
+      const isMethod = ts.isMethodDeclaration(ps.fn) || (ps.fn.parent !== undefined && (ts.isPropertyDeclaration(ps.fn.parent) || ts.isPropertyAssignment(ps.fn.parent)));
       for (const call of callers.get(name) ?? []) {
-        if (ctx.resolveFunction(call) !== ps.fn) continue;
         const arg = call.arguments[ps.index];
         if (!arg) continue;
+        // Cheap filters first: the callee's shape must fit, and the argument must carry something.
+        if (!isMethod && !ts.isIdentifier(skipTransparent(call.expression)) && !ts.isPropertyAccessExpression(skipTransparent(call.expression))) continue;
+        if (isMethod && !ts.isPropertyAccessExpression(skipTransparent(call.expression))) continue;
+        if (!isTainted(taint.taintOf(arg))) continue;
+        if (ctx.resolveFunction(call) !== ps.fn) continue;
         let t = flows.valueTaint(arg);
-        for (const segment of ps.path) t = { ...t, labels: t.labels.flatMap((l) => (l.container && (l.field === segment || l.field === undefined) ? [{ ...l, container: false }] : segment === '[]' ? [l] : [])), params: t.params.map((p) => ({ ...p, path: [...p.path, segment] })) };
+        for (const segment of ps.path) {
+          t = {
+            ...t,
+            labels: t.labels.flatMap((l) => (l.container && (l.field === segment || l.field === undefined) ? [{ ...l, container: false }] : segment === '[]' ? [l] : [])),
+            params: t.params.map((p) => ({ ...p, path: [...p.path, segment] })),
+          };
+        }
         const labels = t.labels.filter((l) => ps.site.accepts(l));
         const best = labels.reduce<(typeof labels)[number] | undefined>((a, l) => (!a || SIGNAL_STRENGTH[l.signal] > SIGNAL_STRENGTH[a.signal] ? l : a), undefined);
         if (best) {
@@ -208,48 +271,31 @@ class ProgramAnalysis implements Analyzer {
         for (const p of t.params) queue.push({ fn: p.fn, index: p.index, path: p.path, steps: [...p.steps, { node: arg, note: `passed to ${name}()` }, ...ps.steps], site: ps.site });
       }
     }
-    void taint;
   }
 
-  private group(raws: readonly RawFinding[], files: readonly ts.SourceFile[]): Map<string, Finding[]> {
-    // One finding per rule and reported node: the strongest signal wins.
+  /** One finding per rule and reported node (the strongest signal wins), then suppressions. */
+  private finish(sf: ts.SourceFile, raws: readonly RawFinding[], schemaRaws: readonly RawFinding[]): Finding[] {
     const best = new Map<string, RawFinding>();
-    for (const raw of raws) {
-      const key = `${raw.ruleId}:${raw.node.getSourceFile().fileName}:${raw.node.getStart()}:${raw.node.getEnd()}`;
+    for (const raw of [...schemaRaws, ...raws]) {
+      if (!this.enabled.has(raw.ruleId) || raw.node.getSourceFile() !== sf) continue;
+      const key = `${raw.ruleId}:${raw.node.getStart()}:${raw.node.getEnd()}`;
       const existing = best.get(key);
       if (!existing || (raw.label && (!existing.label || SIGNAL_STRENGTH[raw.label.signal] > SIGNAL_STRENGTH[existing.label.signal]))) best.set(key, raw);
     }
-    const byFile = new Map<string, RawFinding[]>();
-    for (const raw of best.values()) {
-      const file = raw.node.getSourceFile().fileName;
-      const list = byFile.get(file);
-      if (list) list.push(raw);
-      else byFile.set(file, [raw]);
-    }
-    const result = new Map<string, Finding[]>();
-    for (const sf of files) {
-      const fileRaws = (byFile.get(sf.fileName) ?? []).sort((a, b) => a.node.getStart() - b.node.getStart() || a.ruleId.localeCompare(b.ruleId));
-      const findings = fileRaws.map((raw) => toFinding(raw, severityOf(raw.ruleId, this.config.rules[raw.ruleId]), this.config.rootDir));
-      assignFingerprints(findings, fileRaws, this.config.rootDir);
-      result.set(sf.fileName, this.finish(sf, findings));
-    }
-    return result;
-  }
-
-  /** Applies inline suppressions and reports invalid ones. */
-  private finish(sf: ts.SourceFile, findings: Finding[]): Finding[] {
+    const ordered = [...best.values()].sort((a, b) => a.node.getStart() - b.node.getStart() || a.ruleId.localeCompare(b.ruleId));
+    const findings = ordered.map((raw) => toFinding(raw, severityOf(raw.ruleId, this.config.rules[raw.ruleId]), this.config.rootDir));
+    assignFingerprints(findings, ordered, this.config.rootDir);
     if (!sf.text.includes('piiguard-ignore')) return findings.sort(compareFindings);
-    const directives = parseSuppressions(sf.text);
-    const applied = applySuppressions(findings, directives, {
+    const applied = applySuppressions(findings, parseSuppressions(sf.text), {
       file: sf.fileName,
       today: this.config.today,
       knownRules: RULE_IDS,
       activeRules: [...this.enabled],
       rootDir: this.config.rootDir,
     });
-    const problems = this.enabled.has('no-invalid-suppression') ? applied.problems.map((p) => ({ ...p, severity: severityOf('no-invalid-suppression', this.config.rules['no-invalid-suppression']) })) : [];
+    const problems = this.enabled.has('no-invalid-suppression')
+      ? applied.problems.map((p) => ({ ...p, severity: severityOf('no-invalid-suppression', this.config.rules['no-invalid-suppression']) }))
+      : [];
     return [...applied.findings, ...problems].sort(compareFindings);
   }
 }
-
-export { subject };

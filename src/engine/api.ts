@@ -14,9 +14,14 @@ export interface EngineConfig {
   today: string;
 }
 
+export interface AnalyzeOptions {
+  /** `Date.now()` value after which analysis of this file stops with `AnalysisBudgetExceeded`. */
+  deadline?: number;
+}
+
 export interface Analyzer {
-  /** Findings of one file, suppressions applied (suppressed findings carry `suppression`). */
-  analyzeFile(sourceFile: ts.SourceFile): Finding[];
+  /** Findings located in one file, suppressions applied (suppressed findings carry `suppression`). */
+  analyzeFile(sourceFile: ts.SourceFile, options?: AnalyzeOptions): Finding[];
 }
 
 export interface AnalysisResult {

@@ -13,6 +13,8 @@ const ROUTE_DECORATORS = new Set(['Get', 'Post', 'Put', 'Patch', 'All', 'Control
  */
 export class EngineContext {
   readonly resolver: ApiResolver;
+  /** Variables used as a dial destination: whatever they hold is a phone number (`conn.bgapi(\`originate …${number}\`)`). */
+  readonly dialledSymbols = new Map<ts.Symbol, string>();
   private readonly telephonyFiles = new Map<ts.SourceFile, boolean>();
   private readonly telephonyFunctions = new Map<ts.Node, boolean>();
   private readonly sanitizerCache = new Map<ts.Node, SanitizerPurpose | null>();
@@ -151,34 +153,99 @@ export class EngineContext {
 
   private computeFunction(call: ts.CallExpression | ts.NewExpression): ts.SignatureDeclaration | undefined {
     const callee = skipTransparent(call.expression);
-    let nameNode: ts.Node | undefined;
-    if (ts.isIdentifier(callee)) nameNode = callee;
-    else if (ts.isPropertyAccessExpression(callee)) {
-      if (callee.expression.kind === ts.SyntaxKind.ThisKeyword) {
-        const cls = findAncestor(callee, ts.isClassLike);
-        const member = cls?.members.find((m) => m.name && ts.isIdentifier(m.name) && m.name.text === callee.name.text);
-        if (member && ts.isMethodDeclaration(member) && member.body) return member;
-        if (member && ts.isPropertyDeclaration(member) && member.initializer && isFunctionExpression(member.initializer)) return member.initializer;
-        return undefined;
-      }
-      nameNode = callee.name;
+    if (ts.isIdentifier(callee)) return this.functionOfSymbol(this.symbolOf(callee));
+    if (!ts.isPropertyAccessExpression(callee)) return undefined;
+    const name = callee.name.text;
+    const receiver = skipTransparent(callee.expression);
+    if (receiver.kind === ts.SyntaxKind.ThisKeyword) {
+      const cls = findAncestor(callee, ts.isClassLike);
+      return cls ? memberFunction(cls, name) : undefined;
     }
-    if (!nameNode) return undefined;
-    let symbol: ts.Symbol | undefined;
+    // `obj.method()`: resolve the receiver by declaration only. Asking the checker for the method's
+    // symbol would type-check the receiver expression, which is what makes whole-repo scans slow.
+    const type = this.receiverType(receiver);
+    if (type) {
+      const declaration = type.getProperty(name)?.valueDeclaration;
+      return declaration ? functionOfDeclaration(declaration) : undefined;
+    }
+    if (ts.isIdentifier(receiver)) {
+      const symbol = this.symbolOf(receiver);
+      const declaration = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+      if (!declaration) return undefined;
+      if (ts.isNamespaceImport(declaration) || ts.isImportClause(declaration) || ts.isImportSpecifier(declaration)) {
+        try {
+          return this.functionOfSymbol(this.checker.getSymbolAtLocation(callee.name));
+        } catch {
+          return undefined;
+        }
+      }
+      if (ts.isVariableDeclaration(declaration) && declaration.initializer) {
+        const init = skipTransparent(declaration.initializer);
+        if (ts.isObjectLiteralExpression(init)) {
+          const prop = init.properties.find((p) => p.name && ts.isIdentifier(p.name) && p.name.text === name);
+          if (prop && ts.isMethodDeclaration(prop) && prop.body) return prop;
+          if (prop && ts.isPropertyAssignment(prop) && isFunctionExpression(prop.initializer)) return prop.initializer;
+        }
+        if (ts.isNewExpression(init) && ts.isIdentifier(init.expression)) {
+          const cls = this.symbolOf(init.expression)?.valueDeclaration;
+          if (cls && ts.isClassLike(cls)) return memberFunction(cls, name);
+        }
+      }
+    }
+    return undefined;
+  }
+
+  /** The declared type of a method call's receiver: an annotated variable, parameter or class field. */
+  private receiverType(receiver: ts.Expression): ts.Type | undefined {
+    let declaration: ts.Declaration | undefined;
+    if (ts.isIdentifier(receiver)) {
+      const symbol = this.symbolOf(receiver);
+      declaration = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+    } else if (ts.isPropertyAccessExpression(receiver) && receiver.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      const cls = findAncestor(receiver, ts.isClassLike);
+      const field = receiver.name.text;
+      declaration = cls?.members.find((m) => ts.isPropertyDeclaration(m) && m.name.getText() === field);
+      if (!declaration) {
+        const ctor = cls?.members.find(ts.isConstructorDeclaration);
+        declaration = ctor?.parameters.find((p) => ts.isIdentifier(p.name) && p.name.text === field);
+      }
+    }
+    if (!declaration || declaration.getSourceFile().isDeclarationFile) return undefined;
+    const annotation = (ts.isVariableDeclaration(declaration) || ts.isParameter(declaration) || ts.isPropertyDeclaration(declaration)) ? declaration.type : undefined;
+    if (!annotation || !ts.isTypeReferenceNode(annotation)) return undefined;
     try {
-      symbol = this.checker.getSymbolAtLocation(nameNode);
+      return this.checker.getTypeFromTypeNode(annotation);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private functionOfSymbol(input: ts.Symbol | undefined): ts.SignatureDeclaration | undefined {
+    let symbol = input;
+    try {
       if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);
     } catch {
       return undefined;
     }
     const declaration = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
-    if (!declaration || declaration.getSourceFile().isDeclarationFile) return undefined;
-    if ((ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration)) && declaration.body) return declaration;
-    if ((ts.isVariableDeclaration(declaration) || ts.isPropertyAssignment(declaration) || ts.isPropertyDeclaration(declaration)) && declaration.initializer && isFunctionExpression(declaration.initializer)) {
-      return declaration.initializer;
-    }
-    return undefined;
+    return declaration ? functionOfDeclaration(declaration) : undefined;
   }
+}
+
+function memberFunction(cls: ts.ClassLikeDeclaration, name: string): ts.SignatureDeclaration | undefined {
+  const member = cls.members.find((m) => m.name && ts.isIdentifier(m.name) && m.name.text === name);
+  if (member && ts.isMethodDeclaration(member) && member.body) return member;
+  if (member && ts.isPropertyDeclaration(member) && member.initializer && isFunctionExpression(member.initializer)) return member.initializer;
+  return undefined;
+}
+
+function functionOfDeclaration(declaration: ts.Declaration): ts.SignatureDeclaration | undefined {
+  if (declaration.getSourceFile().isDeclarationFile) return undefined;
+  if ((ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration)) && declaration.body) return declaration;
+  if ((ts.isVariableDeclaration(declaration) || ts.isPropertyAssignment(declaration) || ts.isPropertyDeclaration(declaration)) && declaration.initializer && isFunctionExpression(declaration.initializer)) {
+    return declaration.initializer;
+  }
+  return undefined;
 }
 
 function isFunctionExpression(node: ts.Node): node is ts.ArrowFunction | ts.FunctionExpression {

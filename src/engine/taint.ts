@@ -85,6 +85,16 @@ const STRING_PROPAGATING = new Set([
 /** Members of a phone-number object that are the number itself. */
 const PHONE_OBJECT_MEMBERS = new Set(['number', 'nationalNumber', 'formatNational', 'formatInternational', 'getURI', 'uri', 'e164', 'international']);
 const ARRAY_PROPAGATING = new Set(['filter', 'find', 'findLast', 'at', 'slice', 'concat', 'flat', 'sort', 'toSorted', 'reverse', 'values', 'join', 'splice', 'shift', 'pop']);
+/** Query-builder steps that keep the rows' shape. */
+const QUERY_BUILDER_METHODS = new Set([
+  'where', 'andWhere', 'orWhere', 'whereIn', 'whereNot', 'whereNotNull', 'whereNull', 'whereBetween', 'whereRaw', 'orderBy',
+  'limit', 'offset', 'groupBy', 'having', 'join', 'leftJoin', 'innerJoin', 'from', 'into', 'first', 'distinct', 'clone', 'lean', 'exec', 'sort', 'skip',
+]);
+/** Calls that name the columns they read or write. */
+const COLUMN_METHODS = new Set(['select', 'pluck', 'column', 'columns', 'returning', 'distinct', 'project', 'attributes']);
+const JS_FILE = /\.(c|m)?jsx?$/;
+const SAME_TYPE_ARRAY_METHODS = new Set(['slice', 'filter', 'concat', 'sort', 'toSorted', 'reverse', 'toReversed', 'splice']);
+const ELEMENT_ARRAY_METHODS = new Set(['find', 'findLast', 'at', 'pop', 'shift']);
 const ITERATION_METHODS = new Set(['forEach', 'map', 'flatMap', 'filter', 'find', 'findLast', 'some', 'every', 'findIndex']);
 const GLOBAL_PROPAGATORS = new Set(['String', 'JSON.stringify', 'encodeURIComponent', 'encodeURI', 'Buffer.from', 'Object.values', 'Object.entries', 'Object.assign', 'structuredClone', 'Array.from', 'Promise.resolve', 'Promise.all', 'util.format', 'format']);
 const PARTIAL_METHODS = new Set(['slice', 'substring', 'substr']);
@@ -214,6 +224,16 @@ export class TaintAnalysis {
   // ---- identifiers ---------------------------------------------------------------------------
 
   private identifierTaint(id: ts.Identifier): Taint {
+    const t = this.identifierTaintBySymbol(id);
+    if (t.labels.length > 0 || t.clean) return t;
+    const symbol = this.ctx.symbolOf(id);
+    const dialledBy = symbol && this.ctx.dialledSymbols.get(symbol);
+    if (!dialledBy) return t;
+    const declaration = symbol.valueDeclaration ?? id;
+    return union(t, { labels: [{ kind: 'phone', signal: 'name', origin: ts.getNameOfDeclaration(declaration) ?? declaration, describe: `${id.text} (the number dialled by ${dialledBy})`, container: false, steps: [] }], params: [], clean: false });
+  }
+
+  private identifierTaintBySymbol(id: ts.Identifier): Taint {
     if (id.text === 'undefined') return CLEAN;
     const symbol = this.ctx.symbolOf(id);
     let declaration = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
@@ -238,11 +258,23 @@ export class TaintAnalysis {
       const t = isTainted(iterated) ? iterated : union(this.nameTaint(name.text, name), this.annotationTaint(declaration.type, name, name.text));
       return withStep(t, name, `iterated as ${name.text}`);
     }
+    // A const has one definition wherever it is used: evaluate it once per declaration.
+    const isConst = declaration.parent !== undefined && ts.isVariableDeclarationList(declaration.parent) && (declaration.parent.flags & ts.NodeFlags.Const) !== 0;
+    if (isConst) {
+      const cached = this.constTaint.get(declaration);
+      if (cached) return cached;
+    }
     const definitions = this.reachingDefinitions(declaration, use);
     const fromValues = union(...definitions.map((d) => this.taintOf(d)));
-    if (isTainted(fromValues) || fromValues.clean) return withStep(fromValues, name, `assigned to ${name.text}`);
-    return union(this.annotationTaint(declaration.type, name, name.text), this.nameTaint(name.text, name));
+    // Values that are only symbolic (a parameter passed through `toE164(raw)`) still let the name speak.
+    const fromDeclaration = fromValues.labels.length > 0 || fromValues.clean ? EMPTY : union(this.annotationTaint(declaration.type, name, name.text), this.nameTaint(name.text, name));
+    const assigned = withStep(fromValues, name, `assigned to ${name.text}`);
+    const result = isTainted(fromDeclaration) ? union(assigned, fromDeclaration) : assigned;
+    if (isConst) this.constTaint.set(declaration, result);
+    return result;
   }
+
+  private readonly constTaint = new Map<ts.VariableDeclaration, Taint>();
 
   private bindingTaint(element: ts.BindingElement, use: ts.Identifier): Taint {
     const path: string[] = [];
@@ -525,7 +557,8 @@ export class TaintAnalysis {
         if (!isTainted(value) && !value.clean && key !== undefined) value = this.nameTaint(key, prop.name);
       } else if (ts.isShorthandPropertyAssignment(prop)) {
         key = prop.name.text;
-        value = this.withTypes(prop.name, this.taintOf(prop.name));
+        // `{ session }`: logging a record under its own name is common enough to ask the checker.
+        value = this.withTypes(prop.name, this.taintOf(prop.name), true);
       } else {
         continue;
       }
@@ -562,10 +595,22 @@ export class TaintAnalysis {
     const args = call.arguments;
     const argsTaint = (): Taint => dropClean(union(...args.map((a) => this.withTypes(a, this.taintOf(a)))));
     const text = chainText(callee);
-    if ((text && GLOBAL_PROPAGATORS.has(text)) || this.ctx.isPropagator(call)) return withStep(argsTaint(), call, `passed through ${text ?? 'a formatter'}()`);
+    if ((text && GLOBAL_PROPAGATORS.has(text)) || this.ctx.isPropagator(call)) {
+      // A CSV serialiser told which columns to write: `stringify(rows, { columns: ['customer_phone', …] })`.
+      return withStep(union(argsTaint(), this.namedColumns(args, call)), call, `passed through ${text ?? 'a formatter'}()`);
+    }
 
     if (ts.isPropertyAccessExpression(callee)) {
       const method = callee.name.text;
+      if (COLUMN_METHODS.has(method)) {
+        const columns = this.namedColumns(args, call);
+        if (isTainted(columns)) return union(columns, this.taintOf(callee.expression));
+      }
+      if (QUERY_BUILDER_METHODS.has(method)) {
+        // `db('wrapups').select('customer_phone').whereBetween(…)`: the rows keep what was selected.
+        const receiver = this.taintOf(callee.expression);
+        if (isTainted(receiver)) return receiver;
+      }
       if (PARTIAL_METHODS.has(method) && revealsAtMostFour(call)) return CLEAN;
       if ((method === 'replace' || method === 'replaceAll') && isMaskingReplacement(call)) return CLEAN;
       if (method === 'map' || method === 'flatMap' || method === 'then') {
@@ -594,6 +639,25 @@ export class TaintAnalysis {
       if (getter?.[2]) return this.nameTaint(getter[2], call, `${text ?? calleeName}()`);
     }
     return EMPTY;
+  }
+
+  /** PII-named column names written as string literals (directly, in arrays, or as `columns`/`fields` options). */
+  private namedColumns(args: readonly ts.Expression[], node: ts.Node): Taint {
+    const labels: Label[] = [];
+    const consider = (e: ts.Expression, depth: number): void => {
+      const x = skipTransparent(e);
+      if (ts.isStringLiteralLike(x)) {
+        const column = x.text.split(/\s+as\s+|\./i).pop() ?? x.text;
+        const match = /^[A-Za-z_][\w-]*$/.test(column) ? this.ctx.knowledge.classifyName(column) : undefined;
+        if (match && labels.length < MAX_LABELS) labels.push({ kind: match.kind, signal: 'name', origin: x, describe: `column ${column}`, container: true, field: column, path: [column], steps: [] });
+      } else if (ts.isArrayLiteralExpression(x) && depth < 2) x.elements.forEach((el) => consider(el, depth + 1));
+      else if (ts.isObjectLiteralExpression(x) && depth < 1) {
+        for (const p of x.properties) if (ts.isPropertyAssignment(p) && /^(columns|fields|header|headers|select|attributes|projection)$/.test(propertyNameText(p.name) ?? '')) consider(p.initializer, depth + 1);
+      }
+    };
+    args.forEach((a) => consider(a, 0));
+    void node;
+    return labels.length ? { labels, params: [], clean: false } : EMPTY;
   }
 
   /** What a function returns, with its own parameters left symbolic. */
@@ -638,11 +702,11 @@ export class TaintAnalysis {
   // ---- types (only at sinks: the checker is queried lazily) ---------------------------------
 
   /** Adds what the declared type says when nothing else marks the value (objects of PII-bearing types). */
-  withTypes(expr: ts.Expression, t: Taint): Taint {
+  withTypes(expr: ts.Expression, t: Taint, infer = false): Taint {
     if (t.labels.length > 0 || t.clean) return t;
     const e = skipTransparent(expr);
     if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || ts.isCallExpression(e) || ts.isElementAccessExpression(e)) {
-      const typed = this.typeTaint(expr);
+      const typed = this.typeTaint(expr, infer);
       return typed.labels.length ? union(t, typed) : t;
     }
     return t;
@@ -650,15 +714,16 @@ export class TaintAnalysis {
 
   private readonly typeFieldCache = new Map<ts.Type, { kind: PiiKind; field?: string; typeName?: string } | null>();
 
-  /** PII by the checker's type: a PII type name, or an object type with a PII property. */
-  typeTaint(expr: ts.Expression): Taint {
-    let type: ts.Type;
+  /** PII by the declared type: a PII type name, or an object type with a PII property. */
+  typeTaint(expr: ts.Expression, infer = false): Taint {
+    const type = this.declaredType(expr, 0) ?? (infer ? this.inferredType(expr) : undefined);
+    if (!type) return EMPTY;
+    let found: ReturnType<TaintAnalysis['typeFields']>;
     try {
-      type = this.ctx.checker.getTypeAtLocation(expr);
+      found = this.typeFields(type, 0);
     } catch {
       return EMPTY;
     }
-    const found = this.typeFields(type, 0);
     if (!found) return EMPTY;
     const text = chainText(expr) ?? 'value';
     const describe = found.field ? `${text} (its type ${found.typeName ?? ''} has ${found.field})`.replace(' type  has', ' type has') : `${text} (type ${found.typeName ?? ''})`;
@@ -670,12 +735,134 @@ export class TaintAnalysis {
   }
 
   isBooleanTyped(expr: ts.Expression): boolean {
+    const type = this.declaredType(expr, 0);
+    return !!type && (type.flags & ts.TypeFlags.BooleanLike) !== 0;
+  }
+
+  /**
+   * A value handed straight to a sink whose type is only inferred: ask the checker, for a plain name in
+   * JavaScript only. TypeScript code declares its records (annotations, return types), which
+   * `declaredType` reads without inference; JavaScript has nothing else to go on.
+   */
+  private inferredType(expr: ts.Expression): ts.Type | undefined {
+    const e = skipTransparent(expr);
+    if (!ts.isIdentifier(e)) return undefined;
+    const declaration = this.ctx.symbolOf(e)?.valueDeclaration;
+    if (!declaration || declaration.getSourceFile().isDeclarationFile || !JS_FILE.test(declaration.getSourceFile().fileName)) return undefined;
+    // Primitive-looking initializers can't be records; skip the checker for them.
+    if (ts.isVariableDeclaration(declaration) && declaration.initializer && isPrimitiveExpression(declaration.initializer)) return undefined;
     try {
-      const type = this.ctx.checker.getTypeAtLocation(expr);
-      return (type.flags & ts.TypeFlags.BooleanLike) !== 0;
+      return this.ctx.checker.getTypeAtLocation(e);
     } catch {
-      return false;
+      return undefined;
     }
+  }
+
+  private readonly declaredTypes = new Map<ts.Node, ts.Type | null>();
+
+  /**
+   * The type the code declares for a value — annotations, JSDoc, declared return types, class members —
+   * without asking the checker to infer anything: inference can check whole function bodies, and this
+   * is asked at every sink argument.
+   */
+  private declaredType(input: ts.Expression, depth: number): ts.Type | undefined {
+    if (depth > 4) return undefined;
+    const expr = skipTransparent(input);
+    const cached = this.declaredTypes.get(expr);
+    if (cached !== undefined) return cached ?? undefined;
+    this.declaredTypes.set(expr, null);
+    let result: ts.Type | undefined;
+    try {
+      result = this.computeDeclaredType(expr, depth);
+    } catch {
+      result = undefined;
+    }
+    this.declaredTypes.set(expr, result ?? null);
+    return result;
+  }
+
+  private computeDeclaredType(expr: ts.Expression, depth: number): ts.Type | undefined {
+    const checker = this.ctx.checker;
+    if (ts.isIdentifier(expr)) {
+      const symbol = this.ctx.symbolOf(expr);
+      let declaration = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+      if (symbol && declaration && (ts.isImportSpecifier(declaration) || ts.isImportClause(declaration))) declaration = this.ctx.aliasedDeclaration(symbol);
+      return declaration ? this.typeOfDeclaration(declaration, depth) : undefined;
+    }
+    if (ts.isPropertyAccessExpression(expr)) {
+      if (expr.expression.kind === ts.SyntaxKind.ThisKeyword) {
+        const cls = findAncestor(expr, ts.isClassLike);
+        const member = cls?.members.find((m) => m.name && ts.isIdentifier(m.name) && m.name.text === expr.name.text);
+        if (member && ts.isPropertyDeclaration(member)) return this.typeOfDeclaration(member, depth);
+        const ctor = cls?.members.find(ts.isConstructorDeclaration);
+        const param = ctor?.parameters.find((p) => ts.isIdentifier(p.name) && p.name.text === expr.name.text);
+        return param ? this.typeOfDeclaration(param, depth) : undefined;
+      }
+      const objectType = this.declaredType(expr.expression, depth + 1);
+      if (!objectType) return undefined;
+      const prop = checker.getPropertyOfType(checker.getApparentType(objectType), expr.name.text);
+      return prop ? checker.getTypeOfSymbol(prop) : undefined;
+    }
+    if (ts.isElementAccessExpression(expr)) {
+      const objectType = this.declaredType(expr.expression, depth + 1);
+      return objectType ? elementType(checker, objectType) : undefined;
+    }
+    if (ts.isCallExpression(expr)) {
+      const callee = skipTransparent(expr.expression);
+      if (ts.isPropertyAccessExpression(callee) && SAME_TYPE_ARRAY_METHODS.has(callee.name.text)) return this.declaredType(callee.expression, depth + 1);
+      if (ts.isPropertyAccessExpression(callee) && ELEMENT_ARRAY_METHODS.has(callee.name.text)) {
+        const receiver = this.declaredType(callee.expression, depth + 1);
+        return receiver ? elementType(checker, receiver) : undefined;
+      }
+      const fn = this.ctx.resolveFunction(expr);
+      const returnType = fn?.type ?? (fn ? ts.getJSDocReturnType(fn) : undefined);
+      return returnType ? unwrapPromise(checker, checker.getTypeFromTypeNode(returnType)) : undefined;
+    }
+    return undefined;
+  }
+
+  private typeOfDeclaration(declaration: ts.Declaration, depth: number): ts.Type | undefined {
+    const checker = this.ctx.checker;
+    if (declaration.getSourceFile().isDeclarationFile) return undefined;
+    if (ts.isBindingElement(declaration)) {
+      // `for (const [index, row] of rows.entries())`: the second element is an element of `rows`.
+      const pattern = declaration.parent;
+      const variable = pattern.parent;
+      const statement = variable?.parent?.parent;
+      if (ts.isArrayBindingPattern(pattern) && pattern.elements.indexOf(declaration) === 1 && variable && ts.isVariableDeclaration(variable) && statement && ts.isForOfStatement(statement)) {
+        const iterated = skipTransparent(statement.expression);
+        if (ts.isCallExpression(iterated) && ts.isPropertyAccessExpression(iterated.expression) && iterated.expression.name.text === 'entries') {
+          const receiver = this.declaredType(iterated.expression.expression, depth + 1);
+          return receiver ? elementType(checker, receiver) : undefined;
+        }
+      }
+      return undefined;
+    }
+    const annotated = (ts.isVariableDeclaration(declaration) || ts.isParameter(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertySignature(declaration)) && declaration.type
+      ? declaration.type
+      : ts.getJSDocType(declaration);
+    if (annotated) return checker.getTypeFromTypeNode(annotated);
+    if (ts.isVariableDeclaration(declaration)) {
+      const statement = declaration.parent?.parent;
+      if (statement && ts.isForOfStatement(statement)) {
+        const iterated = this.declaredType(statement.expression, depth + 1);
+        return iterated ? elementType(checker, iterated) : undefined;
+      }
+      return declaration.initializer ? this.declaredType(declaration.initializer, depth + 1) : undefined;
+    }
+    if (ts.isParameter(declaration)) {
+      // `leads.forEach((lead) => …)`: an element of the declared receiver.
+      const fn = declaration.parent;
+      const call = fn.parent;
+      if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && call && ts.isCallExpression(call) && fn.parameters[0] === declaration) {
+        const callee = skipTransparent(call.expression);
+        if (ts.isPropertyAccessExpression(callee) && ITERATION_METHODS.has(callee.name.text)) {
+          const receiver = this.declaredType(callee.expression, depth + 1);
+          return receiver ? elementType(checker, receiver) : undefined;
+        }
+      }
+    }
+    return undefined;
   }
 
   private typeFields(type: ts.Type, depth: number): { kind: PiiKind; field?: string; typeName?: string } | undefined {
@@ -790,6 +977,29 @@ function isMaskingReplacement(call: ts.CallExpression): boolean {
   if (!replacement) return false;
   if (ts.isStringLiteralLike(replacement)) return MASK_REPLACEMENT.test(replacement.text);
   return ts.isArrowFunction(replacement) || ts.isFunctionExpression(replacement);
+}
+
+function isPrimitiveExpression(expr: ts.Expression): boolean {
+  const e = skipTransparent(expr);
+  return (
+    ts.isStringLiteralLike(e) ||
+    ts.isTemplateExpression(e) ||
+    ts.isNumericLiteral(e) ||
+    e.kind === ts.SyntaxKind.TrueKeyword ||
+    e.kind === ts.SyntaxKind.FalseKeyword ||
+    (ts.isBinaryExpression(e) && e.operatorToken.kind !== ts.SyntaxKind.QuestionQuestionToken && e.operatorToken.kind !== ts.SyntaxKind.BarBarToken && e.operatorToken.kind !== ts.SyntaxKind.AmpersandAmpersandToken) ||
+    ts.isPrefixUnaryExpression(e)
+  );
+}
+
+function elementType(checker: ts.TypeChecker, type: ts.Type): ts.Type | undefined {
+  if (checker.isArrayType(type) || checker.isTupleType(type)) return checker.getTypeArguments(type as ts.TypeReference)[0];
+  return undefined;
+}
+
+function unwrapPromise(checker: ts.TypeChecker, type: ts.Type): ts.Type {
+  if (type.getSymbol()?.name === 'Promise') return checker.getTypeArguments(type as ts.TypeReference)[0] ?? type;
+  return type;
 }
 
 export { findAncestor };

@@ -6,6 +6,7 @@ import type { FailOn } from '../config/types.js';
 import type { Analyzer, EngineConfig, RuleSetting } from '../engine/api.js';
 import { type FileNotice, type Finding, compareFindings } from '../engine/finding.js';
 import type { RuleId } from '../../rules/types.js';
+import { type ResourceLimits, ScanBudget, buildBoundedProgram, isBudgetExceeded, resolveLimits } from './budget.js';
 import { discoverFiles } from './discover.js';
 import { createScanProgram } from './program.js';
 import { readSourceFile } from './read-source.js';
@@ -20,9 +21,22 @@ export interface ScanRequest {
   rules?: Partial<Record<RuleId, RuleSetting>>;
   /** YYYY-MM-DD for suppression expiry; default today. */
   today?: string;
-  /** Called after each analysed file, for progress display. */
-  onProgress?: (done: number, total: number) => void;
+  /** Time and memory bounds on top of the configuration's maxFileMs / maxHeapMb (the CLI's options). */
+  limits?: Partial<ResourceLimits>;
+  /**
+   * Which of the discovered files to analyse and report (a CI shard). The program still holds every
+   * file, so flows from the others are followed. Default: all.
+   */
+  selectFiles?: (files: readonly string[], rootDir: string) => ReadonlySet<string>;
+  /**
+   * For progress display: called when a phase starts and after each file it handles. `total` is 0
+   * while files are still being discovered.
+   */
+  onProgress?: (done: number, total: number, phase: ScanPhase) => void;
 }
+
+/** discover: finding files; parse: reading and parsing them; analyse: running the rules. */
+export type ScanPhase = 'discover' | 'parse' | 'analyse';
 
 export interface ScanConfigSummary {
   /** Configuration file used, if any. */
@@ -45,6 +59,10 @@ export interface ScanResult {
   config: ScanConfigSummary;
   /** Decoded text of each file that has findings, for code frames. */
   sources: ReadonlyMap<string, string>;
+  /** Set by the CLI's --baseline: fingerprints of accepted findings (reported as unchanged, never failing). */
+  baseline?: { file: string; fingerprints: ReadonlySet<string> };
+  /** Set by the CLI's --shard: only this shard's files were analysed and reported (index is 1-based). */
+  shard?: { index: number; count: number };
 }
 
 /** Seams for tests: the analysis engine can be replaced by a fake. */
@@ -62,7 +80,10 @@ export async function scan(request: ScanRequest, dependencies: ScanDependencies 
   const loaded = loadConfig(request.cwd, request.configPath);
   const { config, rootDir } = loaded;
   const rules = { ...config.rules, ...request.rules };
+  const budget = new ScanBudget(resolveLimits(config, request.limits ?? {}));
+  const progress = request.onProgress ?? (() => undefined);
 
+  progress(0, 0, 'discover');
   const discovered = await discoverFiles(request.paths, {
     cwd: request.cwd,
     rootDir,
@@ -72,18 +93,29 @@ export async function scan(request: ScanRequest, dependencies: ScanDependencies 
   const notices: FileNotice[] = [...discovered.notices];
 
   const texts = new Map<string, string>();
-  for (const file of discovered.files) {
-    const read = readSourceFile(file, config.maxFileSizeKb === undefined ? {} : { maxFileSizeKb: config.maxFileSizeKb });
-    notices.push(...read.notices);
-    if (read.status === 'read') texts.set(file, read.text);
+  progress(0, discovered.files.length, 'parse');
+  for (const [index, file] of discovered.files.entries()) {
+    const outOfMemory = budget.memoryNotice(file, 'read');
+    if (outOfMemory) {
+      notices.push(outOfMemory);
+    } else {
+      const read = readSourceFile(file, config.maxFileSizeKb === undefined ? {} : { maxFileSizeKb: config.maxFileSizeKb });
+      notices.push(...read.notices);
+      if (read.status === 'read') texts.set(file, read.text);
+    }
+    progress(index + 1, discovered.files.length, 'parse');
   }
 
-  const scanProgram = createScanProgram(texts, {
-    rootDir,
-    ...(loaded.tsconfigPath ? { tsconfigPath: loaded.tsconfigPath } : {}),
-    ...(config.maxFileSizeKb === undefined ? {} : { maxFileSizeKb: config.maxFileSizeKb }),
-  });
-  notices.push(...scanProgram.notices);
+  // Files nested too deeply for TypeScript's parser and binder are left out before they overflow the stack.
+  const bounded = buildBoundedProgram(texts, (boundedTexts) =>
+    createScanProgram(boundedTexts, {
+      rootDir,
+      ...(loaded.tsconfigPath ? { tsconfigPath: loaded.tsconfigPath } : {}),
+      ...(config.maxFileSizeKb === undefined ? {} : { maxFileSizeKb: config.maxFileSizeKb }),
+    }),
+  );
+  const scanProgram = bounded.program;
+  notices.push(...scanProgram.notices, ...bounded.skipped.values());
 
   const engineConfig = toEngineConfig({ ...config, rules }, { rootDir, ...(request.today ? { today: request.today } : {}) });
   // Loaded on demand so a fake can stand in for the engine in tests of the plumbing.
@@ -92,14 +124,25 @@ export async function scan(request: ScanRequest, dependencies: ScanDependencies 
 
   const findings: Finding[] = [];
   let filesScanned = 0;
-  for (const sourceFile of scanProgram.sourceFiles) {
-    try {
-      findings.push(...analyzer.analyzeFile(sourceFile));
-      filesScanned++;
-    } catch (error) {
-      notices.push({ file: sourceFile.fileName, level: 'error', message: internalErrorMessage(error) });
+  const selected = request.selectFiles?.(discovered.files, rootDir);
+  const toAnalyse = scanProgram.sourceFiles.filter((sf) => !bounded.skipped.has(sf.fileName) && (!selected || selected.has(sf.fileName)));
+  progress(0, toAnalyse.length, 'analyse');
+  for (const [index, sourceFile] of toAnalyse.entries()) {
+    // The engine builds its program-wide state in the first call: that call gets a budget per program file.
+    const share = index === 0 ? scanProgram.sourceFiles.length : 1;
+    const outOfMemory = budget.memoryNotice(sourceFile.fileName, 'analysed');
+    if (outOfMemory) {
+      notices.push(outOfMemory);
+    } else {
+      try {
+        findings.push(...analyzer.analyzeFile(sourceFile, { deadline: budget.deadline(share) }));
+        filesScanned++;
+      } catch (error) {
+        if (isBudgetExceeded(error)) notices.push(budget.overBudget(sourceFile.fileName, share));
+        else notices.push({ file: sourceFile.fileName, level: 'error', message: internalErrorMessage(error) });
+      }
     }
-    request.onProgress?.(filesScanned, scanProgram.sourceFiles.length);
+    progress(index + 1, toAnalyse.length, 'analyse');
   }
   findings.sort(compareFindings);
 

@@ -176,9 +176,11 @@ export function writeRepository(ctx: GenContext, f: SourceFile, entity: EntitySp
   switch (orm) {
     case 'prisma':
       f.open('const data = {');
-      emitObject(f, entries);
+      emitObject(f, entries.map((e) => ({ ...e, flag: false })));
       f.close('};');
       f.line(`await ${q('upsert')}({ where: { id: ${v}.id }, create: data, update: data });`);
+      // `data` is not an object literal at the call, so the problem is reported on the call.
+      if (entries.some((e) => e.flag)) f.flag('no-plaintext-pii-storage');
       break;
     case 'typeorm':
       f.open(`await ${q('save')}({`);

@@ -241,8 +241,10 @@ const archiveRecording: MethodTemplate = (m) => {
   const issue = ctx.risk(0.9);
   f.open('await this.s3.send(');
   f.open('new PutObjectCommand({');
+  f.line('Bucket: config.s3.bucket,', `Key: \`recordings/\${new Date().getUTCFullYear()}/\${${v}.id}.mp3\`,`, 'Body: body,');
+  // The recording is the PII property of the written object, so the problem sits on Body.
   if (issue) f.flag('no-plaintext-pii-storage');
-  f.line('Bucket: config.s3.bucket,', `Key: \`recordings/\${new Date().getUTCFullYear()}/\${${v}.id}.mp3\`,`, 'Body: body,', "ContentType: 'audio/mpeg',");
+  f.line("ContentType: 'audio/mpeg',");
   if (!issue) f.line("ServerSideEncryption: 'aws:kms',", 'SSEKMSKeyId: config.s3.kmsKeyId,');
   f.close('}),').close(');');
   emitLog(ctx, f, m.log, 'info', 'recording archived', [[`${v}Id`, 'id'], ['bytes', 'body.length']]);

@@ -2,6 +2,7 @@ import type { Finding, SourceLocation } from '../../engine/finding.js';
 import { maskPiiInText } from '../../engine/mask.js';
 import type { ScanResult } from '../../scan/scan.js';
 import type { PiiKind, RuleId, Severity } from '../../../rules/types.js';
+import { type BaselineState, baselineStateOf, countBaselineStates } from '../baseline.js';
 import {
   type FormatOptions,
   type ReportSummary,
@@ -17,6 +18,8 @@ import {
  * `--format json`: a stable, documented shape. `version` changes only when a field is removed or
  * changes meaning; new optional fields may appear. Paths are relative to `rootDir`, with '/'.
  * Suppressed findings are included with their `suppression` and not counted in `summary`.
+ * With --baseline each finding has a `baselineState` and `baseline` counts the unsuppressed ones;
+ * a --shard run says which shard it is (`piiguard merge` combines the shards and drops it).
  */
 export interface JsonReport {
   version: 1;
@@ -25,6 +28,17 @@ export interface JsonReport {
   findings: JsonFinding[];
   notices: { file: string; level: 'error' | 'warning' | 'info'; message: string }[];
   summary: ReportSummary;
+  baseline?: JsonBaselineSummary;
+  shard?: { index: number; count: number };
+}
+
+export interface JsonBaselineSummary {
+  /** The baseline file, relative to rootDir. */
+  file: string;
+  /** Unsuppressed findings not in the baseline: only these can fail the run. */
+  new: number;
+  /** Unsuppressed findings already in the baseline. */
+  unchanged: number;
 }
 
 export interface JsonLocation {
@@ -51,6 +65,8 @@ export interface JsonFinding {
   suggestions: { title: string; edits: { start: number; end: number; text: string }[] }[];
   fingerprint: string;
   suppression?: { justification: string; until?: string };
+  /** With --baseline: 'unchanged' when the fingerprint is in the baseline. */
+  baselineState?: BaselineState;
   docsUrl: string;
 }
 
@@ -60,18 +76,22 @@ export function formatJson(result: ScanResult, options: FormatOptions, tool: Too
     version: 1,
     tool: { name: tool.name, version: tool.version, informationUri: tool.informationUri },
     rootDir: result.rootDir,
-    findings: findings.map((finding) => toJsonFinding(finding, result.rootDir, tool)),
+    findings: findings.map((finding) => toJsonFinding(finding, result.rootDir, tool, baselineStateOf(result, finding))),
     notices: visibleNotices(result, options).map((notice) => ({
       file: relativePath(result.rootDir, notice.file),
       level: notice.level,
       message: maskPiiInText(notice.message),
     })),
     summary: summarize(result, findings),
+    ...(result.baseline
+      ? { baseline: { file: relativePath(result.rootDir, result.baseline.file), ...countBaselineStates(result, findings) } }
+      : {}),
+    ...(result.shard ? { shard: { index: result.shard.index, count: result.shard.count } } : {}),
   };
   return `${JSON.stringify(report, null, 2)}\n`;
 }
 
-function toJsonFinding(finding: Finding, rootDir: string, tool: ToolInfo): JsonFinding {
+function toJsonFinding(finding: Finding, rootDir: string, tool: ToolInfo, baselineState: BaselineState | undefined): JsonFinding {
   const location = (l: SourceLocation): JsonLocation => ({
     file: relativePath(rootDir, l.file),
     line: l.line,
@@ -105,6 +125,7 @@ function toJsonFinding(finding: Finding, rootDir: string, tool: ToolInfo): JsonF
           },
         }
       : {}),
+    ...(baselineState ? { baselineState } : {}),
     docsUrl: tool.docsUrl(finding.ruleId),
   };
 }

@@ -4,6 +4,7 @@ import type { Finding, SourceLocation, TextEdit } from '../../engine/finding.js'
 import { maskPiiInText } from '../../engine/mask.js';
 import type { ScanResult } from '../../scan/scan.js';
 import type { RuleMeta } from '../../../rules/types.js';
+import { baselineStateOf } from '../baseline.js';
 import { type FormatOptions, type ToolInfo, defaultToolInfo, relativePath, visibleFindings, visibleNotices } from './shared.js';
 
 const SRCROOT = '%SRCROOT%';
@@ -13,7 +14,8 @@ export const FINGERPRINT_KEY = 'piiguard/v1';
  * `--format sarif`: SARIF 2.1.0 for code scanning. Rule metadata (help, tags, precision,
  * security-severity) comes from rules/; each data flow becomes a codeFlow; suppressed findings are
  * kept with an inSource suppression. Every text taken from scanned code goes through
- * maskPiiInText, as a last defence.
+ * maskPiiInText, as a last defence. With --baseline each result has a `baselineState`; a --shard
+ * run records its shard in the invocation's properties, for `piiguard merge`.
  */
 export function formatSarif(result: ScanResult, options: FormatOptions, tool: ToolInfo = defaultToolInfo()): string {
   return `${JSON.stringify(toSarifLog(result, options, tool), null, 2)}\n`;
@@ -45,6 +47,8 @@ export function toSarifLog(result: ScanResult, options: Pick<FormatOptions, 'qui
       locations: [{ physicalLocation: physical(finding.location, snippetOf(finding.location)) }],
       partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
     };
+    const baselineState = baselineStateOf(result, finding);
+    if (baselineState) sarifResult.baselineState = baselineState;
     if (finding.flow.length > 0) {
       sarifResult.codeFlows = [
         {
@@ -103,7 +107,13 @@ export function toSarifLog(result: ScanResult, options: Pick<FormatOptions, 'qui
         originalUriBaseIds: { [SRCROOT]: { uri: rootUri } },
         columnKind: 'utf16CodeUnits',
         results,
-        invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: notifications,
+            ...(result.shard ? { properties: { shard: { index: result.shard.index, count: result.shard.count } } } : {}),
+          },
+        ],
       },
     ],
   };

@@ -3,6 +3,7 @@ import type { Finding, SourceLocation } from '../../engine/finding.js';
 import { maskPiiInText } from '../../engine/mask.js';
 import type { ScanResult } from '../../scan/scan.js';
 import { RULES, docsUrl } from '../../../rules/index.js';
+import { baselineStateOf, countBaselineStates } from '../baseline.js';
 import { type FormatOptions, plural, relativePath, summarize, visibleFindings, visibleNotices } from './shared.js';
 
 type Colors = ReturnType<typeof picocolors.createColors>;
@@ -13,11 +14,12 @@ const MAX_FRAME_WIDTH = 160;
 
 /**
  * Human-readable report: findings grouped by file, each with a masked code frame, the full
- * three-beat message and the data flow; then a summary line and the notices.
+ * three-beat message and the data flow; then a summary line and the notices. With --baseline only
+ * new findings are listed; the summary counts those already in the baseline.
  */
 export function formatText(result: ScanResult, options: FormatOptions): string {
   const c = picocolors.createColors(options.color);
-  const findings = visibleFindings(result, options).filter((f) => !f.suppression);
+  const findings = visibleFindings(result, options).filter((f) => !f.suppression && baselineStateOf(result, f) !== 'unchanged');
   const out: string[] = [];
 
   const byFile = new Map<string, Finding[]>();
@@ -106,9 +108,11 @@ function visibleWindow(line: string, column: number): { text: string; offset: nu
 function summaryLine(result: ScanResult, options: FormatOptions, c: Colors): string {
   const all = summarize(result);
   const shown = summarize(result, visibleFindings(result, options));
-  const files = plural(result.filesScanned, 'file');
+  const files = result.shard ? `${plural(result.filesScanned, 'file')} of shard ${result.shard.index}/${result.shard.count}` : plural(result.filesScanned, 'file');
   const seconds = (result.durationMs / 1000).toFixed(1);
   const tail: string[] = [];
+  const known = result.baseline ? countBaselineStates(result, result.findings) : undefined;
+  if (known) tail.push(`${known.new} new, ${known.unchanged} in baseline${known.unchanged > 0 ? ' and not listed' : ''}`);
   if (all.suppressed > 0) tail.push(`${all.suppressed} suppressed`);
   const hidden = all.warnings + all.notes - (shown.warnings + shown.notes);
   if (hidden > 0) tail.push(`${plural(hidden, 'warning/note')} hidden by --quiet`);
@@ -117,9 +121,11 @@ function summaryLine(result: ScanResult, options: FormatOptions, c: Colors): str
   if (all.errors + all.warnings + all.notes === 0) {
     return `${c.green('✔')} No problems found in ${files} scanned in ${seconds}s${extra}.`;
   }
+  if (known && known.new === 0) return `${c.green('✔')} No new problems in ${files} scanned in ${seconds}s${extra}.`;
   const counts = [plural(all.errors, 'error'), plural(all.warnings, 'warning')];
   if (all.notes > 0) counts.push(plural(all.notes, 'note'));
-  const mark = all.errors > 0 ? c.red('✖') : c.yellow('⚠');
+  const failing = known ? summarize(result, result.findings.filter((f) => baselineStateOf(result, f) === 'new')) : all;
+  const mark = failing.errors > 0 ? c.red('✖') : c.yellow('⚠');
   return `${mark} ${c.bold(counts.join(', '))} in ${plural(all.filesWithFindings, 'file')}${extra}; ${files} scanned in ${seconds}s.`;
 }
 

@@ -20,10 +20,50 @@ export class ConsentAnalysis {
   }
 
   isGuarded(sink: ts.Node, destination: ts.Expression | undefined, depth = 0): boolean {
+    if (!destination) return this.guardedWithin(sink, new Roots(), depth);
     // `to: optedIn.map(r => r.mobile)` where `optedIn = recipients.filter(r => r.smsOptIn)`.
-    if (destination && this.isFilteredList(destination, 0)) return true;
-    const roots = destination ? this.rootsOf(destination) : new Roots();
-    return this.guardedWithin(sink, roots, depth);
+    if (this.isFilteredList(destination, 0)) return true;
+    // Every number the destination may be must be checked: `prefer ? c.mobile : c.phone` needs both.
+    const all = this.leaves(destination, [], 0);
+    // In `PJSIP/${lead.phone}@${TRUNK}` only the phone-named parts are numbers to check.
+    const phoneLeaves = all.filter((leaf) => this.isPhoneNamed(leaf.expr));
+    const leaves = phoneLeaves.length > 0 ? phoneLeaves : all.length === 1 ? all : [];
+    if (leaves.length === 0) return this.guardedWithin(sink, this.rootsOf(destination), depth);
+    return leaves.every((leaf) => {
+      const roots = this.rootsOf(leaf.expr);
+      for (const alias of leaf.aliases) {
+        roots.texts.add(alias.text);
+        const symbol = this.ctx.symbolOf(alias);
+        if (symbol) roots.symbols.add(symbol);
+      }
+      return this.guardedWithin(sink, roots, depth);
+    });
+  }
+
+  private isPhoneNamed(expr: ts.Expression): boolean {
+    const name = ts.isIdentifier(expr) ? expr.text : ts.isPropertyAccessExpression(expr) ? expr.name.text : undefined;
+    return name !== undefined && this.ctx.knowledge.classifyName(name, { telephony: true })?.kind === 'phone';
+  }
+
+  /** The values a destination may hold, with the variables it passed through on the way. */
+  private leaves(expr: ts.Expression, aliases: readonly ts.Identifier[], depth: number): { expr: ts.Expression; aliases: readonly ts.Identifier[] }[] {
+    const e = skipTransparent(expr);
+    if (ts.isConditionalExpression(e)) return [...this.leaves(e.whenTrue, aliases, depth), ...this.leaves(e.whenFalse, aliases, depth)];
+    if (ts.isBinaryExpression(e) && [ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.PlusToken].includes(e.operatorToken.kind)) {
+      return [...this.leaves(e.left, aliases, depth), ...this.leaves(e.right, aliases, depth)];
+    }
+    if (ts.isTemplateExpression(e)) return e.templateSpans.flatMap((span) => this.leaves(span.expression, aliases, depth));
+    if (ts.isStringLiteralLike(e) || ts.isNumericLiteral(e)) return [];
+    if (ts.isIdentifier(e) && depth < 3) {
+      const declaration = this.ctx.symbolOf(e)?.valueDeclaration;
+      if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer && !this.ctx.knowledge.classifyName(e.text)) {
+        const init = skipTransparent(declaration.initializer);
+        if (ts.isStringLiteralLike(init) || ts.isNumericLiteral(init)) return []; // a constant, not a number being dialled
+        const inner = this.leaves(init, [...aliases, e], depth + 1);
+        if (inner.length > 0) return inner;
+      }
+    }
+    return [{ expr: e, aliases }];
   }
 
   private guardedWithin(sink: ts.Node, roots: Roots, depth: number): boolean {

@@ -4,6 +4,7 @@ import { chainText, skipTransparent } from '../access-path.js';
 import type { EngineContext } from '../context.js';
 import { ConsentAnalysis } from './consent.js';
 import { calleeText, objectLiteralOf, propertyValue, staticText } from './flow-sinks.js';
+import { forEachReturn } from '../taint.js';
 import type { RawFinding } from './raw.js';
 
 const VERB: Readonly<Record<DialSinkModel['channel'], string>> = { call: 'places a call to', sms: 'sends an SMS to', message: 'sends a message to' };
@@ -17,11 +18,19 @@ export class DialCheck {
     private readonly consent: ConsentAnalysis,
   ) {}
 
+  /** Records the dialled variables without judging consent (the consent rule is off). */
+  rememberDestination(sink: ts.CallExpression | ts.NewExpression, model: DialSinkModel): void {
+    if (model.commandPattern && !this.commandMatches(sink, model.commandPattern)) return;
+    const destination = this.destination(sink, model);
+    if (destination) this.rememberDialled(destination, calleeText(sink));
+  }
+
   check(sink: ts.CallExpression | ts.NewExpression, model: DialSinkModel): void {
     if (model.commandPattern && !this.commandMatches(sink, model.commandPattern)) return;
     const destination = this.destination(sink, model);
     if (destination === null) return; // not a call to a number (e.g. SNS publish to a topic)
     if (destination && isInternalNumber(destination)) return;
+    if (destination) this.rememberDialled(destination, calleeText(sink));
     if (this.consent.isGuarded(sink, destination)) return;
     const sinkText = calleeText(sink);
     const target = destination ? describeDestination(destination) : 'a number';
@@ -52,8 +61,18 @@ export class DialCheck {
     const args = sink.arguments ?? [];
     let opaque = false;
     for (const selector of model.destination) {
+      if (selector.construction) {
+        const callee = skipTransparent(sink.expression);
+        const receiver = ts.isPropertyAccessExpression(callee) ? callee.expression : undefined;
+        const traced = receiver ? this.constructionArgument(receiver, new RegExp(selector.construction.classPattern), selector.construction.arg, 0) : undefined;
+        if (traced) return numberOf(traced, this.ctx);
+        continue;
+      }
+      if (selector.arg === undefined) continue;
       const arg = args[selector.arg];
       if (!arg) continue;
+      // ESL `bgapi('originate', '<dial string>')`: the command word alone is not the destination.
+      if (!selector.property && model.commandPattern && ts.isStringLiteralLike(skipTransparent(arg)) && /^\s*\w+\s*$/.test((skipTransparent(arg) as ts.StringLiteralLike).text)) continue;
       if (!selector.property) return numberOf(arg, this.ctx);
       const object = objectLiteralOf(arg, this.ctx);
       if (!object) {
@@ -68,6 +87,113 @@ export class DialCheck {
       if (value) return numberOf(value, this.ctx);
     }
     return opaque ? undefined : null;
+  }
+
+  /** Indexes of `fn`'s parameters that `expr` is computed from (through local consts). */
+  private parametersBehind(expr: ts.Node, fn: ts.SignatureDeclaration, depth: number): Set<number> {
+    const found = new Set<number>();
+    const visit = (node: ts.Node): void => {
+      if (ts.isIdentifier(node)) {
+        const declaration = this.ctx.symbolOf(node)?.valueDeclaration;
+        if (declaration && ts.isParameter(declaration) && declaration.parent === fn) found.add(fn.parameters.indexOf(declaration));
+        else if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer && depth < 4 && ts.findAncestor(declaration, (n) => n === fn)) {
+          for (const i of this.parametersBehind(declaration.initializer, fn, depth + 1)) found.add(i);
+        }
+        return;
+      }
+      if (ts.isPropertyAccessExpression(node)) {
+        visit(node.expression);
+        return;
+      }
+      if (ts.isFunctionLike(node)) return;
+      ts.forEachChild(node, visit);
+    };
+    visit(expr);
+    return found;
+  }
+
+  /**
+   * Variables that are the dialled number hold phone numbers, whatever they are called: the whole
+   * destination (`to: number`), or the slot of a dial string right after a channel prefix
+   * (`PJSIP/${n}@trunk`, `sofia/gateway/gw/${n}`, `sip:${n}@host`). Other interpolations (queue names,
+   * variables) are left alone.
+   */
+  private rememberDialled(destination: ts.Expression, sinkText: string, depth = 0): void {
+    const e = skipTransparent(destination);
+    if (ts.isIdentifier(e)) {
+      if (/^[A-Z0-9_]+$/.test(e.text)) return; // a constant such as TRUNK
+      const symbol = this.ctx.symbolOf(e);
+      const declaration = symbol?.valueDeclaration;
+      if (!symbol || !declaration) return;
+      if (ts.isVariableDeclaration(declaration) && declaration.initializer && depth < 3 && !ts.isCallExpression(skipTransparent(declaration.initializer))) {
+        const init = skipTransparent(declaration.initializer);
+        if (ts.isTemplateExpression(init) || ts.isBinaryExpression(init)) {
+          this.rememberDialled(init, sinkText, depth + 1);
+          return;
+        }
+      }
+      if ((ts.isParameter(declaration) || ts.isVariableDeclaration(declaration) || ts.isBindingElement(declaration)) && !this.ctx.dialledSymbols.has(symbol)) this.ctx.dialledSymbols.set(symbol, sinkText);
+      return;
+    }
+    if (ts.isTemplateExpression(e)) {
+      let before = e.head.text;
+      for (const span of e.templateSpans) {
+        if (/(\/|sips?:|tel:)$/i.test(before.trimEnd())) this.rememberDialled(span.expression, sinkText, depth + 1);
+        before = span.literal.text;
+      }
+      for (const span of e.templateSpans) {
+        const inner = skipTransparent(span.expression);
+        if (ts.isIdentifier(inner) && depth < 3) {
+          // `${legA} ${legB}`: a dial string built in pieces.
+          const declaration = this.ctx.symbolOf(inner)?.valueDeclaration;
+          if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer && ts.isTemplateExpression(skipTransparent(declaration.initializer))) {
+            this.rememberDialled(declaration.initializer, sinkText, depth + 1);
+          }
+        }
+      }
+      return;
+    }
+    if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+      const left = skipTransparent(e.left);
+      if (ts.isStringLiteralLike(left) && /(\/|sips?:|tel:)$/i.test(left.text)) this.rememberDialled(e.right, sinkText, depth + 1);
+    }
+  }
+
+  /**
+   * The argument given to `new <Class>(…)` for the value `expr`: through consts, and through factory
+   * functions (`this.makeInviter(number)` returning `new Inviter(ua, target)` → `number`).
+   */
+  private constructionArgument(expr: ts.Expression, classPattern: RegExp, index: number, depth: number): ts.Expression | undefined {
+    if (depth > 4) return undefined;
+    const e = skipTransparent(expr);
+    if (ts.isNewExpression(e)) {
+      const callee = skipTransparent(e.expression);
+      const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+      return classPattern.test(name) ? e.arguments?.[index] : undefined;
+    }
+    if (ts.isIdentifier(e)) {
+      const declaration = this.ctx.symbolOf(e)?.valueDeclaration;
+      if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer) return this.constructionArgument(declaration.initializer, classPattern, index, depth + 1);
+      return undefined;
+    }
+    if (ts.isCallExpression(e)) {
+      const fn = this.ctx.resolveFunction(e);
+      const body = fn && (fn as ts.FunctionLikeDeclaration).body;
+      if (!fn || !body) return undefined;
+      let found: ts.Expression | undefined;
+      const fromReturn = (value: ts.Expression): void => {
+        const inner = this.constructionArgument(value, classPattern, index, depth + 1);
+        if (!inner || found) return;
+        // Derived from one parameter of the factory (`makeURI(\`sips:${digits}@…\`)` from `number`): what this call passes.
+        const params = this.parametersBehind(inner, fn, 0);
+        const paramIndex = params.size === 1 ? [...params][0]! : -1;
+        found = paramIndex >= 0 ? e.arguments[paramIndex] ?? inner : inner;
+      };
+      if (ts.isBlock(body)) forEachReturn(body, (r) => r.expression && fromReturn(r.expression));
+      else fromReturn(body);
+      return found;
+    }
+    return undefined;
   }
 }
 

@@ -25,7 +25,7 @@ export class FlowSinkCheck {
 
   checkLog(sink: ts.CallExpression | ts.NewExpression, model: CallSinkModel): void {
     const sinkText = calleeText(sink);
-    const redacted = model.id === 'pino' ? this.pinoRedactPaths(sink) : undefined;
+    const redacted = model.id === 'pino' ? this.pinoRedactPaths(sink) : model.id === 'fastify-logger' ? this.fastifyRedactPaths() : undefined;
     const site = (node: ts.Node): SinkSite => ({
       ruleId: 'no-pii-in-logs',
       node,
@@ -156,7 +156,7 @@ export class FlowSinkCheck {
 
   /** Taint plus, when nothing else is known, what the value's declared type says. */
   valueTaint(expr: ts.Expression): Taint {
-    return this.taint.withTypes(expr, this.taint.taintOf(expr));
+    return this.taint.withTypes(expr, this.taint.taintOf(expr), true);
   }
 
   /** Concrete labels become findings; parameter references become summaries resolved at call sites. */
@@ -178,11 +178,36 @@ export class FlowSinkCheck {
     return false;
   }
 
+  /** Calls anywhere in the program by callee name (set by the analyzer). */
+  programCalls?: (name: string) => readonly ts.CallExpression[];
+  private fastifyRedact?: string[][] | null;
+
+  /** `Fastify({ logger: { redact: [...] } })` anywhere in the program covers `request.log` and `app.log`. */
+  private fastifyRedactPaths(): string[][] | undefined {
+    if (this.fastifyRedact === undefined) {
+      const paths: string[][] = [];
+      for (const name of ['Fastify', 'fastify']) {
+        for (const call of this.programCalls?.(name) ?? []) {
+          const options = call.arguments[0] ? objectLiteralOf(call.arguments[0], this.ctx) : undefined;
+          const logger = options ? propertyValue(options, 'logger') : undefined;
+          const loggerOptions = logger ? objectLiteralOf(logger, this.ctx) : undefined;
+          if (loggerOptions) paths.push(...(this.redactPaths(loggerOptions) ?? []));
+        }
+      }
+      this.fastifyRedact = paths.length ? paths : null;
+    }
+    return this.fastifyRedact ?? undefined;
+  }
+
   /** `pino({ redact: ['phone', '*.msisdn', 'caller.*'] })` or `{ redact: { paths: [...] } }`. */
   private pinoRedactPaths(sink: ts.CallExpression | ts.NewExpression): string[][] | undefined {
     const creation = findCreationCall(skipTransparent(sink.expression), this.ctx, 0);
     const options = creation?.arguments?.[0] ? objectLiteralOf(creation.arguments[0], this.ctx) : undefined;
-    const redact = options ? propertyValue(options, 'redact') : undefined;
+    return options ? this.redactPaths(options) : undefined;
+  }
+
+  private redactPaths(options: ts.ObjectLiteralExpression): string[][] | undefined {
+    const redact = propertyValue(options, 'redact');
     if (!redact) return undefined;
     const list = ts.isArrayLiteralExpression(redact) ? redact : ts.isObjectLiteralExpression(redact) ? propertyValue(redact, 'paths') : undefined;
     if (!list || !ts.isArrayLiteralExpression(list)) return undefined;

@@ -58,6 +58,13 @@ export class SchemaCheck {
     }
   }
 
+  private readonly schemaCalls = new Set<ts.Node>();
+
+  /** Was this call judged as a schema declaration (so it is not also a write)? */
+  isSchemaCall(node: ts.CallExpression | ts.NewExpression): boolean {
+    return this.schemaCalls.has(node);
+  }
+
   /** Fields the given kinds of schema declare for any of these (normalised) model keys. */
   fieldsFor(schemaIds: readonly string[], keys: readonly string[]): Set<string> | undefined {
     let result: Set<string> | undefined;
@@ -89,7 +96,7 @@ export class SchemaCheck {
       if (!model) continue;
       const fieldName = propertyNameText(property.name);
       if (!fieldName) return;
-      const kind = this.piiKind(fieldName, property.type?.getText());
+      const kind = this.piiKind(fieldName, property.type?.getText(), property);
       if (!kind) return;
       const cls = property.parent;
       const options = ts.isCallExpression(expr) ? expr.arguments.map((a) => objectLiteralOf(a, this.ctx)).find((o) => o !== undefined) : undefined;
@@ -101,6 +108,7 @@ export class SchemaCheck {
   }
 
   checkCall(call: ts.CallExpression | ts.NewExpression, schema: CompiledSink<SchemaModel>): void {
+    this.schemaCalls.add(call);
     const model = schema.model;
     const fieldsArg = call.arguments?.[model.fieldsArg ?? 0];
     const fields = fieldsArg ? objectLiteralOf(fieldsArg, this.ctx) : undefined;
@@ -118,7 +126,7 @@ export class SchemaCheck {
       const fieldName = propertyNameText(prop.name);
       if (!fieldName) continue;
       const value = ts.isPropertyAssignment(prop) ? skipTransparent(prop.initializer) : prop.name;
-      const kind = this.piiKind(fieldName, value.getText());
+      const kind = this.piiKind(fieldName, value.getText(), prop);
       if (!kind) continue;
       const options = ts.isObjectLiteralExpression(value) ? value : undefined;
       const encrypted =
@@ -130,8 +138,8 @@ export class SchemaCheck {
     }
   }
 
-  private piiKind(fieldName: string, typeText: string | undefined): PiiKind | undefined {
-    const match = this.ctx.knowledge.classifyName(fieldName);
+  private piiKind(fieldName: string, typeText: string | undefined, node: ts.Node): PiiKind | undefined {
+    const match = this.ctx.knowledge.classifyName(fieldName, { telephony: this.ctx.isTelephony(node) });
     if (!match || !this.kinds.has(match.kind)) return undefined;
     if (typeText && BOOLEAN_COLUMN.test(typeText) && !/String|STRING|string/.test(typeText)) return undefined;
     return match.kind;

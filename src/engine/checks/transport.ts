@@ -12,6 +12,7 @@ export interface TransportIssue {
   fix?: TextEdit[];
 }
 
+const DEFAULT_WRAPPERS = new Set(['default', 'catch', 'get', 'getOrDefault', 'fallback', 'withDefault', 'or']);
 const URL_VARIABLE = /(url|uri|endpoint|base|host|webhook|callback|server|origin|api|address|addr)$/i;
 const SIP_SIBLING = /^(uri|sipUri|registrar|outboundProxy|domain|sip|realm|contact|aor|server|proxy|wsServers|authorizationUsername|displayName|sipDomain|gateway|trunk)$/;
 const STRING_SETTINGS: readonly { pattern: RegExp; summary: string }[] = [
@@ -117,7 +118,16 @@ export class TransportCheck {
         const name = ts.isPropertyAccessExpression(left) ? left.name.text : ts.isIdentifier(left) ? left.text : '';
         return URL_VARIABLE.test(name) || this.ctx.knowledge.urlProperties.test(name);
       }
-      if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.includes(node as ts.Expression)) return this.isUrlCall(parent, node);
+      if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.includes(node as ts.Expression)) {
+        if (this.isUrlCall(parent, node)) return true;
+        // `ARI_URL: z.string().default('http://…')`, `config.get('crmUrl', 'http://…')`: a default value; judge where it lands.
+        const callee = skipTransparent(parent.expression);
+        if (ts.isPropertyAccessExpression(callee) && DEFAULT_WRAPPERS.has(callee.name.text)) {
+          node = parent;
+          continue;
+        }
+        return false;
+      }
       const passThrough =
         ts.isTemplateExpression(parent) ||
         ts.isParenthesizedExpression(parent) ||

@@ -76,7 +76,7 @@ export async function looksPlainButIsNot(rawPath: string): Promise<void> {
   const parsed = new URL(rawPath, 'http://localhost'); // safe: parsing a request path against a loopback base
   await fetch('http://127.0.0.1:9091/metrics/job/dialer', { method: 'POST' }); // safe: loopback Pushgateway sidecar
   await fetch('http://[::1]:8500/v1/health/service/dialer'); // safe: loopback IPv6 (Consul agent)
-  await fetch('http://api.example.com/v1/leads'); // safe: reserved example.com
+  await fetch('http://api.example.com/v1/leads'); // $ Alert[no-plaintext-transport] (a placeholder host keeps its plaintext scheme)
   await fetch('http://crm.example/v1/leads'); // safe: reserved .example
   await fetch('http://mock-crm.invalid/v1/leads'); // safe: reserved .invalid
   await fetch('http://dialer.localhost:8080/health'); // safe: .localhost

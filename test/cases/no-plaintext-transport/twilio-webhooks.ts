@@ -81,7 +81,7 @@ export const integrations = {
   qaCallback: 'http://qa.acme-contact.com/hooks/scored', // $ Alert[no-plaintext-transport]
   transcriptionEndpoint: 'http://asr.acme-contact.com/v1/transcribe', // $ Alert[no-plaintext-transport]
   analyticsEndpoint: 'https://analytics.acme-contact.com/v1/events', // safe: https
-  sandboxWebhook: 'http://hooks.example.com/call-ended', // safe: reserved example.com
+  sandboxWebhook: 'http://hooks.example.com/call-ended', // $ Alert[no-plaintext-transport] (a placeholder host keeps its plaintext scheme)
 };
 
 // XML namespaces are identifiers, not endpoints.

@@ -1,0 +1,134 @@
+import ts from 'typescript';
+import { skipTransparent } from './access-path.js';
+
+/**
+ * What one walk of a file finds, independent of any program or configuration: call sites by callee
+ * name, sink candidates, decorated properties, assignments to properties, and the literals and options
+ * the transport check reads. Cached per SourceFile object, so a new program that reuses an unchanged
+ * file (an editor keystroke elsewhere) reuses its index.
+ */
+export interface FileIndex {
+  /** Calls by the callee's last name (`notify(x)`, `this.notify(x)`, `svc.notify(x)` → notify). */
+  callsByName: ReadonlyMap<string, readonly ts.CallExpression[]>;
+  calls: readonly ts.CallExpression[];
+  constructions: readonly ts.NewExpression[];
+  taggedTemplates: readonly ts.TaggedTemplateExpression[];
+  propertyAssignments: readonly ts.BinaryExpression[];
+  decoratedProperties: readonly ts.PropertyDeclaration[];
+  /** String literals, template parts, object property assignments and `x.y = …` — the transport check's input. */
+  transportNodes: readonly ts.Node[];
+  /** Module specifiers the file imports or requires. */
+  importedModules: ReadonlySet<string>;
+  /** Local names of named imports → the imported names (`import { set as idbSet }` → idbSet → set). */
+  importedNames: ReadonlyMap<string, string>;
+  /** Set when the file is nested too deeply to walk completely; the index holds what was reached. */
+  truncated: boolean;
+}
+
+const cache = new WeakMap<ts.SourceFile, FileIndex>();
+
+export function indexFile(sourceFile: ts.SourceFile): FileIndex {
+  const cached = cache.get(sourceFile);
+  if (cached) return cached;
+  const callsByName = new Map<string, ts.CallExpression[]>();
+  const calls: ts.CallExpression[] = [];
+  const constructions: ts.NewExpression[] = [];
+  const taggedTemplates: ts.TaggedTemplateExpression[] = [];
+  const propertyAssignments: ts.BinaryExpression[] = [];
+  const decoratedProperties: ts.PropertyDeclaration[] = [];
+  const transportNodes: ts.Node[] = [];
+  const importedModules = new Set<string>();
+  const importedNames = new Map<string, string>();
+  let truncated = false;
+
+  // An explicit stack instead of recursion: a file nested 100,000 deep must not overflow ours.
+  const stack: ts.Node[] = [sourceFile];
+  const push = (child: ts.Node): void => {
+    stack.push(child);
+  };
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    switch (node.kind) {
+      case ts.SyntaxKind.CallExpression: {
+        const call = node as ts.CallExpression;
+        calls.push(call);
+        const callee = skipTransparent(call.expression);
+        const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+        const first = call.arguments[0];
+        if ((name === 'require' || callee.kind === ts.SyntaxKind.ImportKeyword) && first && ts.isStringLiteralLike(first)) importedModules.add(first.text);
+        if (name !== undefined) {
+          const list = callsByName.get(name);
+          if (list) list.push(call);
+          else callsByName.set(name, [call]);
+        }
+        break;
+      }
+      case ts.SyntaxKind.ImportDeclaration: {
+        const declaration = node as ts.ImportDeclaration;
+        if (ts.isStringLiteral(declaration.moduleSpecifier)) importedModules.add(declaration.moduleSpecifier.text);
+        const bindings = declaration.importClause?.namedBindings;
+        if (bindings && ts.isNamedImports(bindings)) for (const e of bindings.elements) if (e.propertyName) importedNames.set(e.name.text, e.propertyName.getText());
+        break;
+      }
+      case ts.SyntaxKind.NewExpression:
+        constructions.push(node as ts.NewExpression);
+        break;
+      case ts.SyntaxKind.TaggedTemplateExpression:
+        taggedTemplates.push(node as ts.TaggedTemplateExpression);
+        break;
+      case ts.SyntaxKind.StringLiteral:
+      case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+      case ts.SyntaxKind.TemplateHead:
+      case ts.SyntaxKind.TemplateMiddle:
+      case ts.SyntaxKind.TemplateTail:
+      case ts.SyntaxKind.PropertyAssignment:
+        transportNodes.push(node);
+        break;
+      case ts.SyntaxKind.BinaryExpression: {
+        const b = node as ts.BinaryExpression;
+        if (b.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+          transportNodes.push(b);
+          if (ts.isPropertyAccessExpression(b.left) || ts.isElementAccessExpression(b.left)) propertyAssignments.push(b);
+        }
+        break;
+      }
+      case ts.SyntaxKind.PropertyDeclaration:
+        if (ts.getDecorators(node as ts.PropertyDeclaration)?.length) decoratedProperties.push(node as ts.PropertyDeclaration);
+        break;
+      default:
+        break;
+    }
+    if (stack.length > 2_000_000) {
+      truncated = true;
+      break;
+    }
+    const before = stack.length;
+    ts.forEachChild(node, push);
+    // Children were pushed in source order; reverse them so they pop in source order.
+    reverseTail(stack, before);
+  }
+  // Source order keeps findings and their fingerprints' occurrence counters stable.
+  const byPos = <T extends ts.Node>(list: T[]): T[] => list.sort((a, b) => a.pos - b.pos || a.end - b.end);
+  const index: FileIndex = {
+    callsByName,
+    calls: byPos(calls),
+    constructions: byPos(constructions),
+    taggedTemplates: byPos(taggedTemplates),
+    propertyAssignments: byPos(propertyAssignments),
+    decoratedProperties: byPos(decoratedProperties),
+    transportNodes: byPos(transportNodes),
+    importedModules,
+    importedNames,
+    truncated,
+  };
+  cache.set(sourceFile, index);
+  return index;
+}
+
+function reverseTail(stack: ts.Node[], from: number): void {
+  for (let i = from, j = stack.length - 1; i < j; i++, j--) {
+    const tmp = stack[i]!;
+    stack[i] = stack[j]!;
+    stack[j] = tmp;
+  }
+}

@@ -1,0 +1,4 @@
+import { createPiiguardRule } from '../create-rule.js';
+
+/** `piiguard/no-invalid-suppression`: see rules/no-invalid-suppression.md. */
+export default createPiiguardRule('no-invalid-suppression');
