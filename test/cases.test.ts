@@ -17,14 +17,4 @@ describe.each(fs.readdirSync(CASES).filter((d) => fs.statSync(path.join(CASES, d
     const result = compare(findings, expectations, [rule as RuleId], dir);
     expect({ missing: result.missing, unexpected: result.unexpected }).toEqual({ missing: [], unexpected: [] });
   });
-
-  it('has at least as many safe look-alikes as problems', () => {
-    // Safe look-alikes are counted by the fixture authors' `// ok` comments or unannotated sink lines; the
-    // fixture headers state the counts, checked here loosely: every file has both bad and good cases.
-    for (const f of files) {
-      const text = fs.readFileSync(f, 'utf8');
-      expect(text.length, f).toBeGreaterThan(0);
-    }
-    expect(expectations.filter((e) => e.ruleId === rule).length).toBeGreaterThan(0);
-  });
 });

@@ -40,7 +40,7 @@ export const transport: TransportModel = {
     { calls: [mod('ioredis', 'new()'), mod('ioredis', 'new Redis()'), mod('mongodb', 'new MongoClient()'), mod('pg', '{new Pool(),new Client()}'), mod('sequelize', 'new Sequelize()'), mod('sequelize', 'new()')], args: [0], construct: true, describe: 'connection' },
   ],
   urlProperties:
-    '^(url|uri|href|endpoint|baseURL|baseUrl|baseUri|host?Url|webhook|callback|action|statusCallback|recordingStatusCallback|fallbackUrl|voiceUrl|smsUrl|statusCallbackUrl|answer_url|event_url|answerUrl|eventUrl|connectionString|connection_string|databaseUrl|redisUrl|amqpUrl|brokerUrl|broker|server|servers|wsServers|wsServer|socketUrl|registrar|outboundProxy|proxy|\\w+Url|\\w+URL|\\w+Uri|\\w+URI|\\w+Webhook|\\w+Callback|\\w+_url|\\w+_uri|\\w+Endpoint)$',
+    '^(url|uri|href|endpoint|baseURL|baseUrl|baseUri|host?Url|webhook|callback|action|statusCallback|recordingStatusCallback|fallbackUrl|voiceUrl|smsUrl|statusCallbackUrl|answer_url|event_url|answerUrl|eventUrl|connectionString|connection_string|databaseUrl|redisUrl|amqpUrl|brokerUrl|broker|server|servers|wsServers|wsServer|socketUrl|registrar|outboundProxy|proxy|\\w+Url|\\w+URL|\\w+Uri|\\w+URI|\\w+Webhook|\\w+Callback|\\w+_url|\\w+_uri|\\w+Endpoint|hook|\\w+Hook|\\w+Hooks)$',
   insecureOptions: [
     { properties: ['rejectUnauthorized', 'strictSSL', 'verifySsl', 'verifySSL', 'sslVerify', 'verify_ssl', 'checkServerIdentity'], offValues: [false, 'false', 0], describe: 'certificate verification is turned off' },
     { properties: ['insecure', 'allowInsecure', 'insecureHTTPParser', 'ignoreHTTPSErrors', 'acceptInsecureCerts'], offValues: [true, 'true'], describe: 'insecure TLS is allowed' },

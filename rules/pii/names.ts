@@ -50,8 +50,8 @@ const phoneTerms: PiiTerm[] = [
     (word): PiiTerm => ({ kind: 'phone', words: [word], telephonyOnly: true, wholeNameOnly: true }),
   ),
   // `toNumber(x)` and `fromNumber(x)` are conversions outside telephony code.
-  { kind: 'phone', words: ['from', 'number'], telephonyOnly: true },
-  { kind: 'phone', words: ['to', 'number'], telephonyOnly: true },
+  { kind: 'phone', words: ['from', 'number'] },
+  { kind: 'phone', words: ['to', 'number'] },
 ];
 
 const nationalIdTerms: PiiTerm[] = terms(

@@ -824,6 +824,20 @@ export class TaintAnalysis {
   private typeOfDeclaration(declaration: ts.Declaration, depth: number): ts.Type | undefined {
     const checker = this.ctx.checker;
     if (declaration.getSourceFile().isDeclarationFile) return undefined;
+    if (ts.isBindingElement(declaration) && ts.isObjectBindingPattern(declaration.parent)) {
+      // `({ callRecord }: CallRecordSummaryProps)`, `const { lead } = job`: a member of the declared whole.
+      const owner = declaration.parent.parent;
+      const key = declaration.propertyName ?? declaration.name;
+      if (!ts.isIdentifier(key)) return undefined;
+      let whole: ts.Type | undefined;
+      if (ts.isParameter(owner) || ts.isVariableDeclaration(owner)) {
+        const annotation = owner.type ?? ts.getJSDocType(owner);
+        if (annotation) whole = checker.getTypeFromTypeNode(annotation);
+        else if (ts.isVariableDeclaration(owner) && owner.initializer) whole = this.declaredType(owner.initializer, depth + 1);
+      }
+      const prop = whole ? checker.getPropertyOfType(checker.getApparentType(whole), key.text) : undefined;
+      return prop ? checker.getTypeOfSymbol(prop) : undefined;
+    }
     if (ts.isBindingElement(declaration)) {
       // `for (const [index, row] of rows.entries())`: the second element is an element of `rows`.
       const pattern = declaration.parent;

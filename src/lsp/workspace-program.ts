@@ -44,7 +44,7 @@ export class WorkspaceProgram {
   private resolutionsStale = false;
   /** Options TypeScript passes for source files, captured to pre-parse files the same way. */
   private sampleOptions: ts.CreateSourceFileOptions | undefined;
-  private readonly importsOf = new WeakMap<ts.SourceFile, string[]>();
+  private importsOf = new WeakMap<ts.SourceFile, string[]>();
   private readonly names = new Map<string, { key: string; external: boolean }>();
   /** Roots of the next program; recomputed only when files are opened, closed, found or loaded. */
   private rootNames: string[] | undefined;
@@ -166,7 +166,10 @@ export class WorkspaceProgram {
       this.rootNames = [...roots].sort();
     }
     const oldProgram = this.resolutionsStale ? undefined : this.current;
-    if (this.resolutionsStale) this.resolutionCache.clear();
+    if (this.resolutionsStale) {
+      this.resolutionCache.clear();
+      this.importsOf = new WeakMap();
+    }
     this.current = ts.createProgram({ rootNames: this.rootNames, options: this.options.compilerOptions, host: this.host, ...(oldProgram ? { oldProgram } : {}) });
     this.dirty = false;
     this.resolutionsStale = false;

@@ -12,7 +12,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RuleTester } from '@typescript-eslint/rule-tester';
-import { RuleTester as Eslint9RuleTester } from 'eslint9';
+import { type Rule, RuleTester as Eslint9RuleTester } from 'eslint9';
 import { afterAll, describe, it } from 'vitest';
 
 RuleTester.afterAll = afterAll;
@@ -43,6 +43,11 @@ export const typedTester = new RuleTester({
 export const untypedTester = new RuleTester({ defaultFilenames: { ts: 'file.ts', tsx: 'file.tsx' } });
 
 export const espreeTester = new Eslint9RuleTester({ languageOptions: { ecmaVersion: 2022, sourceType: 'module' } });
+
+/** typescript-eslint's rule type, as ESLint's own RuleTester types a rule (the same object at run time). */
+export function asEslintRule(rule: object): Rule.RuleModule {
+  return rule as Rule.RuleModule;
+}
 
 /** Source text from lines (so test code shows its line numbers plainly). */
 export function lines(...text: string[]): string {

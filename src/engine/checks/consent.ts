@@ -52,7 +52,18 @@ export class ConsentAnalysis {
     if (ts.isBinaryExpression(e) && [ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.PlusToken].includes(e.operatorToken.kind)) {
       return [...this.leaves(e.left, aliases, depth), ...this.leaves(e.right, aliases, depth)];
     }
-    if (ts.isTemplateExpression(e)) return e.templateSpans.flatMap((span) => this.leaves(span.expression, aliases, depth));
+    if (ts.isTemplateExpression(e)) {
+      // A dial string: the number is the slot after a channel prefix (`sofia/gateway/gw/${n}`, `PJSIP/${n}@trunk`,
+      // `sip:${n}@host`); other slots are caller IDs, variables and trunks.
+      const slots: ts.Expression[] = [];
+      let before = e.head.text;
+      for (const span of e.templateSpans) {
+        if (DIAL_SLOT.test(before)) slots.push(span.expression);
+        before = span.literal.text;
+      }
+      return (slots.length > 0 ? slots : e.templateSpans.map((s) => s.expression)).flatMap((x) => this.leaves(x, aliases, depth));
+    }
+    if (ts.isPropertyAccessExpression(e) && /^(config|process\.env|env|settings|CONFIG)\b/.test(chainText(e) ?? '')) return []; // our own numbers
     if (ts.isStringLiteralLike(e) || ts.isNumericLiteral(e)) return [];
     if (ts.isIdentifier(e) && depth < 3) {
       const declaration = this.ctx.symbolOf(e)?.valueDeclaration;
@@ -207,12 +218,49 @@ export class ConsentAnalysis {
           found = true;
           return;
         }
+        const computed = declaration && ts.isBindingElement(declaration) ? this.elementPropertySource(declaration) : undefined;
+        if (computed && this.conditionChecks(computed, roots, depth + 1)) {
+          found = true;
+          return;
+        }
       }
       if (ts.isFunctionLike(node)) return;
       ts.forEachChild(node, visit);
     };
     visit(condition);
     return found;
+  }
+
+  /**
+   * `for (const { c, blocked } of checked)` where `checked = await Promise.all(list.map(async (c) => ({ c,
+   * blocked: await isOnDncList(c.phone) })))`: the expression that computed `blocked`.
+   */
+  private elementPropertySource(element: ts.BindingElement): ts.Expression | undefined {
+    const pattern = element.parent;
+    const variable = pattern.parent;
+    if (!ts.isObjectBindingPattern(pattern) || !ts.isVariableDeclaration(variable)) return undefined;
+    const statement = variable.parent?.parent;
+    if (!statement || !ts.isForOfStatement(statement)) return undefined;
+    const key = element.propertyName ?? element.name;
+    if (!ts.isIdentifier(key)) return undefined;
+    let list: ts.Expression = skipTransparent(statement.expression);
+    for (let i = 0; i < 4; i++) {
+      if (ts.isIdentifier(list)) {
+        const declaration = this.ctx.symbolOf(list)?.valueDeclaration;
+        if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer) return undefined;
+        list = skipTransparent(declaration.initializer);
+      } else if (ts.isCallExpression(list) && calleeNames(skipTransparent(list.expression)).includes('all') && list.arguments[0]) {
+        list = skipTransparent(list.arguments[0]); // Promise.all(…)
+      } else break;
+    }
+    if (!ts.isCallExpression(list)) return undefined;
+    const callee = skipTransparent(list.expression);
+    const mapper = list.arguments[0];
+    if (!ts.isPropertyAccessExpression(callee) || !/^(map|flatMap)$/.test(callee.name.text) || !mapper || !(ts.isArrowFunction(mapper) || ts.isFunctionExpression(mapper))) return undefined;
+    const returned = ts.isBlock(mapper.body) ? undefined : skipTransparent(mapper.body);
+    const object = returned && ts.isObjectLiteralExpression(returned) ? returned : undefined;
+    const property = object?.properties.find((p) => p.name && ts.isIdentifier(p.name) && p.name.text === key.text);
+    return property && ts.isPropertyAssignment(property) ? property.initializer : undefined;
   }
 
   private isConsentName(name: string): boolean {
@@ -381,6 +429,8 @@ export class ConsentAnalysis {
     });
   }
 }
+
+const DIAL_SLOT = /(\/|sips?:|tel:)$/i;
 
 class Roots {
   readonly symbols = new Set<ts.Symbol>();

@@ -315,8 +315,18 @@ function writeTargetKeys(sink: ts.CallExpression | ts.NewExpression, ctx: Engine
   for (let i = 0; i < 8; i++) {
     if (ts.isPropertyAccessExpression(current)) {
       keys.push(current.name.text);
-      const declaration = ts.isIdentifier(current.name) ? ctx.symbolOf(current.name)?.valueDeclaration : undefined;
+      // Only `this.field` is looked up (syntactically): resolving other members would type-check receivers.
+      let declaration: ts.Declaration | undefined;
+      if (current.expression.kind === ts.SyntaxKind.ThisKeyword) {
+        const name = current.name.text;
+        const cls = ts.findAncestor(current, ts.isClassLike);
+        declaration = cls?.members.find((m) => ts.isPropertyDeclaration(m) && m.name.getText() === name);
+        declaration ??= cls?.members.find(ts.isConstructorDeclaration)?.parameters.find((p) => ts.isIdentifier(p.name) && p.name.text === name);
+      }
       if (declaration && (ts.isPropertyDeclaration(declaration) || ts.isParameter(declaration)) && declaration.type) keys.push(...typeNames(declaration.type));
+      // `private readonly repo = dataSource.getRepository(CallRecordEntity)`: the entity named where it was made.
+      const init = declaration && ts.isPropertyDeclaration(declaration) && declaration.initializer ? skipTransparent(declaration.initializer) : undefined;
+      if (init && ts.isCallExpression(init)) for (const arg of init.arguments) if (ts.isIdentifier(skipTransparent(arg))) keys.push((skipTransparent(arg) as ts.Identifier).text);
       current = skipTransparent(current.expression);
     } else if (ts.isCallExpression(current)) {
       for (const arg of current.arguments) {

@@ -12,7 +12,7 @@ export interface TransportIssue {
   fix?: TextEdit[];
 }
 
-const DEFAULT_WRAPPERS = new Set(['default', 'catch', 'get', 'getOrDefault', 'fallback', 'withDefault', 'or']);
+const DEFAULT_WRAPPERS = new Set(['default', 'catch', 'get', 'getOrDefault', 'fallback', 'withDefault', 'or', 'optional', 'env', 'getEnv', 'fromEnv', 'envOr', 'required', 'str', 'url']);
 const URL_VARIABLE = /(url|uri|endpoint|base|host|webhook|callback|server|origin|api|address|addr)$/i;
 const SIP_SIBLING = /^(uri|sipUri|registrar|outboundProxy|domain|sip|realm|contact|aor|server|proxy|wsServers|authorizationUsername|displayName|sipDomain|gateway|trunk)$/;
 const STRING_SETTINGS: readonly { pattern: RegExp; summary: string }[] = [
@@ -122,7 +122,8 @@ export class TransportCheck {
         if (this.isUrlCall(parent, node)) return true;
         // `ARI_URL: z.string().default('http://…')`, `config.get('crmUrl', 'http://…')`: a default value; judge where it lands.
         const callee = skipTransparent(parent.expression);
-        if (ts.isPropertyAccessExpression(callee) && DEFAULT_WRAPPERS.has(callee.name.text)) {
+        const wrapper = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
+        if (DEFAULT_WRAPPERS.has(wrapper)) {
           node = parent;
           continue;
         }
@@ -134,6 +135,7 @@ export class TransportCheck {
         ts.isAsExpression(parent) ||
         ts.isTemplateSpan(parent) ||
         ts.isConditionalExpression(parent) ||
+        ts.isArrayLiteralExpression(parent) ||
         (ts.isBinaryExpression(parent) && [ts.SyntaxKind.PlusToken, ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken].includes(parent.operatorToken.kind));
       if (passThrough) {
         node = parent;

@@ -1,5 +1,5 @@
 import rule from '../../../src/eslint/rules/no-pii-in-logs.js';
-import { espreeTester, JS_FILE, lines, suppressSuggestion, typedTester, untypedTester } from '../testers.js';
+import { asEslintRule, espreeTester, JS_FILE, lines, suppressSuggestion, typedTester, untypedTester } from '../testers.js';
 
 const ID = 'no-pii-in-logs';
 
@@ -159,7 +159,7 @@ const jsWebhook = lines(
   '});',
 );
 
-espreeTester.run(`${ID} (plain JS, espree)`, rule, {
+espreeTester.run(`${ID} (plain JS, espree)`, asEslintRule(rule), {
   valid: [{ code: lines('function report(callSid) {', "  console.log('call', callSid);", '}'), filename: JS_FILE }],
   invalid: [
     {

@@ -1,5 +1,5 @@
 import rule from '../../../src/eslint/rules/no-plaintext-transport.js';
-import { espreeTester, JS_FILE, lines, suppressSuggestion, typedTester, untypedTester } from '../testers.js';
+import { asEslintRule, espreeTester, JS_FILE, lines, suppressSuggestion, typedTester, untypedTester } from '../testers.js';
 
 const ID = 'no-plaintext-transport';
 
@@ -53,8 +53,12 @@ untypedTester.run(`${ID} (syntactic)`, rule, { valid: safeLookAlikes, invalid })
 
 const jsFetch = lines('export async function pushLead(lead) {', "  await fetch('http://crm.acme-telecom.com/api/leads', { method: 'POST', body: JSON.stringify(lead) });", '}');
 
-espreeTester.run(`${ID} (plain JS, espree)`, rule, {
-  valid: [{ code: lines("fetch('https://crm.acme-telecom.com/api/leads');"), filename: JS_FILE }],
+espreeTester.run(`${ID} (plain JS, espree)`, asEslintRule(rule), {
+  valid: [
+    { code: lines("fetch('https://crm.acme-telecom.com/api/leads');"), filename: JS_FILE },
+    // ESLint 9 validates the options against the derived schema ($refs into the config schema's definitions)
+    { code: lines("fetch('http://crm.svc.cluster.local/api/leads');"), filename: JS_FILE, options: [{ transport: { safeHosts: ['*.svc.cluster.local'] } }] },
+  ],
   invalid: [
     {
       code: jsFetch,
