@@ -6,7 +6,8 @@
  * function that logs a phone number, so the findings change) and times each edit until the
  * publishDiagnostics for that version arrives. A short pause follows each edit, like a user's.
  *
- *   node dist/bench/lsp/latency.js [--corpus DIR] [--edits N] [--open N] [--pause MS] [--typing-delay MS] [--out FILE]
+ *   node dist/bench/lsp/latency.js [--corpus DIR] [--edits N] [--open N] [--pause MS] [--typing-delay MS]
+ *                                  [--server-bundle dist/extension/server.cjs] [--out FILE]
  *
  * As a bench section (lspLatencySection) it uses the bench corpus when it has 1,000 files or more,
  * and a generated 1,000-file corpus otherwise.
@@ -291,8 +292,11 @@ async function main(argv: string[]): Promise<number> {
   const openFiles = number('--open');
   const pauseMs = number('--pause');
   const typingDelayMs = number('--typing-delay');
+  // The packaged extension's server instead of the CLI: `--server-bundle dist/extension/server.cjs`.
+  const bundle = value('--server-bundle');
   const result = await measureLspLatency({
     corpusDir,
+    ...(bundle ? { serverCommand: [process.execPath, bundle, '--stdio'] } : {}),
     ...(edits === undefined ? {} : { edits }),
     ...(openFiles === undefined ? {} : { openFiles }),
     ...(pauseMs === undefined ? {} : { pauseMs }),

@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { RULES, RULE_IDS } from '../../rules/index.js';
-import type { PiiKind, RuleId } from '../../rules/types.js';
+import { PII_KIND_LABELS, type PiiKind, type RuleId } from '../../rules/types.js';
 import { type CalleeFilter, calleeFilter, passesCalleeFilter, skipTransparent } from './access-path.js';
 import type { AnalyzeOptions, Analyzer, EngineConfig } from './api.js';
 import { ConsentAnalysis, functionName } from './checks/consent.js';
@@ -9,14 +9,16 @@ import { FlowSinkCheck } from './checks/flow-sinks.js';
 import type { ParamSink, RawFinding } from './checks/raw.js';
 import { SchemaCheck } from './checks/schemas.js';
 import { TransportCheck } from './checks/transport.js';
-import { type CompiledKnowledge, compileKnowledge } from './compiled-knowledge.js';
+import { type CompiledKnowledge, candidateSinks, compileKnowledge } from './compiled-knowledge.js';
 import { EngineContext } from './context.js';
 import { AnalysisBudgetExceeded } from './errors.js';
 import { type FileIndex, indexFile } from './file-index.js';
 import { type Finding, compareFindings } from './finding.js';
-import { assignFingerprints, severityOf, toFinding } from './report.js';
+import { CATEGORY_OF_RULE, type Explanation, type FileInventory, type InventoryFlow, type InventorySource } from './inventory.js';
+import { maskPiiInText } from './mask.js';
+import { assignFingerprints, locationOf, severityOf, toFinding } from './report.js';
 import { applySuppressions, parseSuppressions } from './suppressions.js';
-import { SIGNAL_STRENGTH, TaintAnalysis, isTainted } from './taint.js';
+import { type Label, SIGNAL_STRENGTH, type Signal, TaintAnalysis, isTainted } from './taint.js';
 
 const MAX_PROPAGATION_STEPS = 20_000;
 
@@ -38,6 +40,59 @@ export function createAnalyzer(program: ts.Program, config: EngineConfig): Analy
     byConfig.set(config, analyzer);
   }
   return analyzer;
+}
+
+export /** The callee's last member name (for `new X()`, X), or undefined for computed callees. */
+function lastName(callee: ts.Expression): string | undefined {
+  let e = skipTransparent(callee);
+  if (ts.isNewExpression(e)) e = skipTransparent(e.expression);
+  if (ts.isIdentifier(e)) return e.text;
+  if (ts.isPropertyAccessExpression(e)) return e.name.text;
+  if (ts.isElementAccessExpression(e) && ts.isStringLiteralLike(e.argumentExpression)) return e.argumentExpression.text;
+  return undefined;
+}
+
+function isValuePosition(node: ts.Node): boolean {
+  const parent = node.parent;
+  if (!parent) return false;
+  if (ts.isPropertyAccessExpression(parent) && parent.name === node) return false;
+  if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression === node) return false;
+  if (ts.isPropertyAssignment(parent) && parent.name === node) return false;
+  if ((ts.isVariableDeclaration(parent) || ts.isParameter(parent) || ts.isFunctionDeclaration(parent) || ts.isImportSpecifier(parent) || ts.isImportClause(parent) || ts.isBindingElement(parent)) && parent.name === node) return false;
+  return !ts.isTypeNode(parent);
+}
+
+const SIGNAL_REASON: Readonly<Record<Signal, string>> = {
+  source: 'a telephony framework source',
+  type: 'its declared type',
+  literal: 'a literal that validates as PII',
+  name: 'its name',
+};
+
+function explainExpression(expr: ts.Expression, state: ProgramState): Explanation | undefined {
+  const t = state.taint.withTypes(expr, state.taint.taintOf(expr), true);
+  const label = t.labels[0] ?? t.protectedLabels?.[0];
+  if (!label) return undefined;
+  const location = locationOf(expr);
+  const isProtected = t.labels.length === 0;
+  const term = label.signal === 'name' ? state.knowledge.classifyName(lastNameOfDescribe(label.describe), { telephony: state.ctx.isTelephony(expr) })?.term : undefined;
+  const why =
+    label.signal === 'name' && label.describe.includes('(the number dialled by')
+      ? `it is used as the number dialled (${label.describe.slice(label.describe.indexOf('by ') + 3, -1)})`
+      : label.signal === 'name'
+        ? `${SIGNAL_REASON.name} \`${label.describe}\`${term ? ` contains the PII term "${term}"` : ''}`
+        : `${SIGNAL_REASON[label.signal]}: ${label.describe}`;
+  const reason = `${PII_KIND_LABELS[label.kind]}${label.container ? ` in field ${label.field ?? '?'}` : ''} — taken for PII because ${why}${isProtected ? `; protected here (${label.protectedBy === 'mask' ? 'masked' : 'encrypted'})` : ''}.`;
+  const flow = [
+    { location: locationOf(label.origin), message: maskPiiInText(label.describe) },
+    ...label.steps.map((step) => ({ location: locationOf(step.node), message: maskPiiInText(step.note) })),
+  ];
+  return { expression: maskPiiInText(expr.getText().replace(/\s+/g, ' ').slice(0, 80)), location, kind: label.kind, signal: isProtected ? 'protected' : label.signal, reason: maskPiiInText(reason), flow };
+}
+
+function lastNameOfDescribe(describe: string): string {
+  const head = describe.split(' ')[0] ?? describe;
+  return head.split('.').pop()?.replace(/\W/g, '') ?? head;
 }
 
 export function isAnalysable(sf: ts.SourceFile): boolean {
@@ -82,6 +137,125 @@ class ProgramAnalysis implements Analyzer {
     const findings = this.finish(sourceFile, raws, state.schemaFindings.get(sourceFile.fileName) ?? []);
     this.results.set(sourceFile.fileName, findings);
     return findings;
+  }
+
+  /** Every PII source in the file and every flow of PII into a sink located in it, protected or not. */
+  inventory(sourceFile: ts.SourceFile): FileInventory {
+    this.analyzeFile(sourceFile);
+    const state = this.state;
+    if (!state || !isAnalysable(sourceFile)) return { sources: [], flows: [] };
+    const seen = new Set<string>();
+    const flows: InventoryFlow[] = [];
+    for (const o of state.flows.observations) {
+      if (o.site.node.getSourceFile() !== sourceFile) continue;
+      const key = `${o.site.node.pos}:${o.site.ruleId}:${o.label.origin.pos}:${o.label.origin.getSourceFile().fileName}:${o.protection}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const category = CATEGORY_OF_RULE[o.site.ruleId];
+      if (!category) continue;
+      const originLocation = locationOf(o.label.origin);
+      const sinkLocation = locationOf(o.site.node);
+      flows.push({
+        kind: o.label.kind,
+        signal: o.label.signal,
+        source: { description: maskPiiInText(o.label.describe), location: originLocation },
+        sink: { description: maskPiiInText(o.site.sinkText), category, location: sinkLocation },
+        protection: o.protection,
+        ruleId: o.reported ? o.site.ruleId : undefined,
+        flow: [
+          { location: originLocation, message: maskPiiInText(o.label.describe) },
+          ...[...o.label.steps, ...(o.via ?? [])].map((step) => ({ location: locationOf(step.node), message: maskPiiInText(step.note) })),
+          { location: sinkLocation, message: `reaches ${maskPiiInText(o.site.sinkText)}` },
+        ],
+      });
+    }
+    for (const d of state.dial.dials) {
+      if (d.sink.getSourceFile() !== sourceFile) continue;
+      const t = state.taint.withTypes(d.destination, state.taint.taintOf(d.destination), true);
+      for (const label of t.labels.slice(0, 1)) {
+        const originLocation = locationOf(label.origin);
+        const sinkLocation = locationOf(d.sink);
+        flows.push({
+          kind: label.kind,
+          signal: label.signal,
+          source: { description: maskPiiInText(label.describe), location: originLocation },
+          sink: { description: maskPiiInText(d.sinkText), category: 'outbound-call', location: sinkLocation },
+          protection: d.guarded ? 'consent-checked' : 'none',
+          ruleId: d.guarded ? undefined : 'require-consent-check',
+          flow: [
+            { location: originLocation, message: maskPiiInText(label.describe) },
+            ...label.steps.map((step) => ({ location: locationOf(step.node), message: maskPiiInText(step.note) })),
+            { location: sinkLocation, message: `dialled by ${maskPiiInText(d.sinkText)}` },
+          ],
+        });
+      }
+    }
+    for (const raw of state.schemaFindings.get(sourceFile.fileName) ?? []) {
+      const location = locationOf(raw.node);
+      flows.push({ kind: raw.kind ?? 'phone', signal: 'name', source: { description: raw.node.getText(), location }, sink: { description: raw.sinkText, category: 'storage', location }, protection: 'none', ruleId: raw.ruleId, flow: [] });
+    }
+    return { sources: this.sourcesIn(sourceFile, state), flows: flows.sort((a, b) => a.sink.location.line - b.sink.location.line || a.source.location.line - b.source.location.line) };
+  }
+
+  /** Framework sources and PII-typed declarations: where PII enters this file. */
+  private sourcesIn(sf: ts.SourceFile, state: ProgramState): InventorySource[] {
+    const sources: InventorySource[] = [];
+    const seen = new Set<number>();
+    const add = (labels: readonly Label[]): void => {
+      for (const l of labels) {
+        if (seen.has(l.origin.pos) || l.origin.getSourceFile() !== sf) continue;
+        seen.add(l.origin.pos);
+        sources.push({ kind: l.kind, signal: l.signal, description: maskPiiInText(l.describe), location: locationOf(l.origin) });
+      }
+    };
+    const stack: ts.Node[] = [sf];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (ts.isPropertyAccessExpression(node) && state.knowledge.sourcePropertyNames.has(node.name.text)) {
+        add(state.taint.sourceLabel(state.taint.canonicalChain(node.expression), node.name.text, node)?.labels ?? []);
+      } else if (ts.isCallExpression(node)) {
+        const callee = node.expression;
+        const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
+        if (name && state.knowledge.sourceMethodNames.has(name)) add(state.taint.taintOf(node).labels.filter((l) => l.signal === 'source'));
+      } else if ((ts.isParameter(node) || ts.isPropertyDeclaration(node) || ts.isPropertySignature(node)) && node.type && ts.isIdentifier(node.name)) {
+        const typeName = ts.isTypeReferenceNode(node.type) && ts.isIdentifier(node.type.typeName) ? node.type.typeName.text : undefined;
+        const kind = typeName ? state.knowledge.typeNames.get(typeName) : undefined;
+        if (kind && !seen.has(node.name.pos)) {
+          seen.add(node.name.pos);
+          sources.push({ kind, signal: 'type', description: `${node.name.text} (type ${typeName})`, location: locationOf(node.name) });
+        }
+      }
+      ts.forEachChild(node, (child) => {
+        stack.push(child);
+      });
+    }
+    return sources.sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);
+  }
+
+  /** Why each expression on `line` is or is not PII, and the findings there. */
+  explain(sourceFile: ts.SourceFile, line: number): Explanation[] {
+    this.analyzeFile(sourceFile);
+    const state = this.state;
+    if (!state) return [];
+    const starts = sourceFile.getLineStarts();
+    const lineStart = starts[line - 1];
+    if (lineStart === undefined) return [];
+    const lineEnd = starts[line] ?? sourceFile.text.length;
+    const explanations: Explanation[] = [];
+    const visit = (node: ts.Node): void => {
+      if (node.end < lineStart || node.getStart(sourceFile) >= lineEnd) return;
+      const starting = node.getStart(sourceFile) >= lineStart;
+      if (starting && (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node) || ts.isCallExpression(node) || ts.isStringLiteralLike(node) || ts.isTemplateExpression(node))) {
+        if (isValuePosition(node)) {
+          const explanation = explainExpression(node as ts.Expression, state);
+          if (explanation) explanations.push(explanation);
+          if (ts.isPropertyAccessExpression(node) || ts.isIdentifier(node) || ts.isStringLiteralLike(node)) return;
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sourceFile);
+    return explanations;
   }
 
   private createState(): ProgramState {
@@ -154,6 +328,7 @@ class ProgramAnalysis implements Analyzer {
   private analyzeSinks(sf: ts.SourceFile, state: ProgramState, deadline: number | undefined): RawFinding[] {
     const { knowledge, ctx, flows, dial, transport } = state;
     const index = indexFile(sf);
+    this.currentIndex = index;
     const raws: RawFinding[] = [];
     const check = (): void => {
       if (deadline !== undefined && Date.now() > deadline) throw new AnalysisBudgetExceeded(sf.fileName);
@@ -196,19 +371,27 @@ class ProgramAnalysis implements Analyzer {
     return raws;
   }
 
+  /** The file being analysed: its imports map local aliases back to imported names (`idbSet` → `set`). */
+  private currentIndex?: FileIndex;
+
+  private importedName(name: string | undefined): string | undefined {
+    return name !== undefined ? (this.currentIndex?.importedNames.get(name) ?? name) : undefined;
+  }
+
   private dispatch(node: ts.CallExpression | ts.NewExpression | ts.TaggedTemplateExpression, callee: ts.Expression, construct: boolean, tagged: boolean, state: ProgramState): void {
     const { knowledge, ctx, flows, schemas } = state;
     const fits = (model: { construct?: boolean; taggedTemplate?: boolean }): boolean => (tagged ? !!model.taggedTemplate : !!model.construct === construct && !model.taggedTemplate);
     if (!tagged && schemas.isSchemaCall(node as ts.CallExpression | ts.NewExpression)) return;
+    const name = this.importedName(lastName(callee));
     if (this.enabled.has('no-pii-in-logs') && !tagged) {
-      const log = knowledge.logSinks.find((s) => fits(s.model) && ctx.resolver.match(callee, s.refs));
+      const log = candidateSinks(knowledge.logIndex, knowledge.logSinks, name).find((s) => fits(s.model) && ctx.resolver.match(callee, s.refs));
       if (log) {
         flows.checkLog(node as ts.CallExpression | ts.NewExpression, log.model);
         return;
       }
     }
     if (this.enabled.has('no-plaintext-pii-storage')) {
-      const storage = knowledge.storageSinks.find((s) => !s.model.assignment && fits(s.model) && ctx.resolver.match(callee, s.refs));
+      const storage = candidateSinks(knowledge.storageIndex, knowledge.storageSinks, name).find((s) => !s.model.assignment && fits(s.model) && ctx.resolver.match(callee, s.refs));
       if (storage) {
         flows.checkStorage(node as ts.CallExpression | ts.NewExpression | ts.TaggedTemplateExpression, storage.model);
         return;
@@ -219,7 +402,7 @@ class ProgramAnalysis implements Analyzer {
   /** Runs the consent check when the call dials; true when it did (so it is no log or storage sink). */
   private dispatchDial(node: ts.CallExpression | ts.NewExpression, callee: ts.Expression, construct: boolean, state: ProgramState): boolean {
     const { knowledge, ctx, dial } = state;
-    const d = knowledge.dialSinks.find((s) => !!s.model.construct === construct && ctx.resolver.match(callee, s.refs));
+    const d = candidateSinks(knowledge.dialIndex, knowledge.dialSinks, this.importedName(lastName(callee))).find((s) => !!s.model.construct === construct && ctx.resolver.match(callee, s.refs));
     if (!d) return false;
     if (this.enabled.has('require-consent-check')) dial.check(node, d.model);
     else dial.rememberDestination(node, d.model);
@@ -257,6 +440,8 @@ class ProgramAnalysis implements Analyzer {
         }
         const labels = t.labels.filter((l) => ps.site.accepts(l));
         const best = labels.reduce<(typeof labels)[number] | undefined>((a, l) => (!a || SIGNAL_STRENGTH[l.signal] > SIGNAL_STRENGTH[a.signal] ? l : a), undefined);
+        const via = [{ node: arg, note: `passed to ${name}()` }, ...ps.steps];
+        for (const label of t.labels) flows.observations.push({ site: ps.site, label, protection: 'none', reported: label === best, via });
         if (best) {
           flows.findings.push({
             ruleId: ps.site.ruleId,

@@ -15,6 +15,47 @@ export interface CompiledSink<M> {
   refs: CompiledApiRef[];
 }
 
+/**
+ * Sinks by the last name a matching callee can have, so a call is compared only with the rows that can
+ * match it (`logger.info` with logger rows, not with 60 models). Rows that name the callee by pattern or
+ * by module alone are in `byAnyName`.
+ */
+export interface SinkIndex<M> {
+  byName: ReadonlyMap<string, CompiledSink<M>[]>;
+  byAnyName: CompiledSink<M>[];
+}
+
+export function indexSinks<M>(sinks: readonly CompiledSink<M>[]): SinkIndex<M> {
+  const byName = new Map<string, CompiledSink<M>[]>();
+  const byAnyName: CompiledSink<M>[] = [];
+  for (const sink of sinks) {
+    const names = new Set<string>();
+    let open = false;
+    for (const ref of sink.refs) {
+      const last = [...ref.steps].reverse().find((step) => step.kind === 'member');
+      if (last && last.kind === 'member' && last.names !== 'any') for (const n of last.names) names.add(n);
+      else if (!last && ref.root.kind === 'global') names.add(ref.root.name);
+      else open = true;
+    }
+    if (open) byAnyName.push(sink);
+    for (const n of names) {
+      const list = byName.get(n);
+      if (list) list.push(sink);
+      else byName.set(n, [sink]);
+    }
+  }
+  return { byName, byAnyName };
+}
+
+/** The sinks a callee whose last name is `name` may match, in model order. */
+export function candidateSinks<M>(index: SinkIndex<M>, all: readonly CompiledSink<M>[], name: string | undefined): CompiledSink<M>[] {
+  const named = name !== undefined ? index.byName.get(name) : undefined;
+  if (!named) return index.byAnyName;
+  if (index.byAnyName.length === 0) return named;
+  const set = new Set([...named, ...index.byAnyName]);
+  return all.filter((s) => set.has(s));
+}
+
 export interface CompiledSource {
   model: SourceModel;
   object?: RegExp;
@@ -36,6 +77,9 @@ export interface CompiledKnowledge {
   logSinks: CompiledSink<CallSinkModel>[];
   storageSinks: CompiledSink<CallSinkModel>[];
   dialSinks: CompiledSink<DialSinkModel>[];
+  logIndex: SinkIndex<CallSinkModel>;
+  storageIndex: SinkIndex<CallSinkModel>;
+  dialIndex: SinkIndex<DialSinkModel>;
   schemas: CompiledSink<SchemaModel>[];
   /** Cheap syntactic pre-filter for sink and schema calls. */
   sinkCallees: CalleeFilter;
@@ -77,6 +121,9 @@ export function compileKnowledge(k: Knowledge): CompiledKnowledge {
     logSinks,
     storageSinks,
     dialSinks,
+    logIndex: indexSinks(logSinks),
+    storageIndex: indexSinks(storageSinks),
+    dialIndex: indexSinks(dialSinks),
     schemas,
     sinkCallees: calleeFilter(allRefs),
     sanitizerNames: k.sanitizers.flatMap((s) => (s.names ?? []).map((n) => ({ pattern: new RegExp(n), purpose: s.purpose }))),

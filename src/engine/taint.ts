@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import type { PiiKind } from '../../rules/types.js';
+import type { PiiKind, SanitizerPurpose } from '../../rules/types.js';
 import { chainText, skipTransparent } from './access-path.js';
 import { classifyLiteral, findPiiLiterals } from './classify/literals.js';
 import type { EngineContext } from './context.js';
@@ -26,6 +26,8 @@ export interface Label {
   field?: string;
   /** Key path of the PII inside a logged/written object literal (`['caller', 'number']`), for redaction paths. */
   path?: readonly string[];
+  /** Set on labels kept for the data-flow inventory after a sanitizer: how the value was protected. */
+  protectedBy?: SanitizerPurpose;
   steps: readonly FlowNode[];
 }
 
@@ -44,6 +46,8 @@ export interface Taint {
   params: readonly ParamRef[];
   /** Known not to be PII: sanitized, or a literal that is not PII. Stops the name heuristic. */
   clean: boolean;
+  /** PII that was masked or encrypted on the way: no finding, but part of the data-flow inventory. */
+  protectedLabels?: readonly Label[];
 }
 
 export const EMPTY: Taint = { labels: [], params: [], clean: false };
@@ -57,13 +61,22 @@ export function union(...taints: readonly Taint[]): Taint {
   if (taints.length === 1) return taints[0]!;
   const labels: Label[] = [];
   const params: ParamRef[] = [];
+  let protectedLabels: Label[] | undefined;
   let clean = taints.length > 0;
   for (const t of taints) {
     for (const l of t.labels) if (labels.length < MAX_LABELS && !labels.some((x) => x.origin === l.origin && x.kind === l.kind && x.field === l.field)) labels.push(l);
     for (const p of t.params) if (params.length < MAX_PARAMS && !params.some((x) => x.fn === p.fn && x.index === p.index && x.path.join('.') === p.path.join('.'))) params.push(p);
+    for (const l of t.protectedLabels ?? []) if ((protectedLabels ??= []).length < MAX_LABELS && !protectedLabels.some((x) => x.origin === l.origin)) protectedLabels.push(l);
     if (!t.clean) clean = false;
   }
-  return { labels, params, clean: clean && labels.length === 0 && params.length === 0 };
+  const result: Taint = { labels, params, clean: clean && labels.length === 0 && params.length === 0 };
+  return protectedLabels ? { ...result, protectedLabels } : result;
+}
+
+/** What a sanitizer returns: nothing left to report, but the protected PII is remembered for the inventory. */
+function protectedResult(input: Taint, purpose: SanitizerPurpose, node: ts.Node, note: string): Taint {
+  const protectedLabels = [...input.labels, ...(input.protectedLabels ?? [])].slice(0, MAX_LABELS).map((l) => ({ ...l, protectedBy: l.protectedBy ?? purpose, steps: [...l.steps, { node, note }] }));
+  return protectedLabels.length ? { labels: [], params: [], clean: true, protectedLabels } : CLEAN;
 }
 
 export function isTainted(t: Taint): boolean {
@@ -71,9 +84,10 @@ export function isTainted(t: Taint): boolean {
 }
 
 export function withStep(t: Taint, node: ts.Node, note: string): Taint {
-  if (!isTainted(t)) return t;
+  if (!isTainted(t) && !t.protectedLabels) return t;
   const add = <T extends { steps: readonly FlowNode[] }>(x: T): T => (x.steps.length >= MAX_STEPS ? x : { ...x, steps: [...x.steps, { node, note }] });
-  return { labels: t.labels.map(add), params: t.params.map(add), clean: t.clean };
+  const result: Taint = { labels: t.labels.map(add), params: t.params.map(add), clean: t.clean };
+  return t.protectedLabels ? { ...result, protectedLabels: t.protectedLabels.map(add) } : result;
 }
 
 const STRING_PROPAGATING = new Set([
@@ -562,8 +576,11 @@ export class TaintAnalysis {
       } else {
         continue;
       }
-      if (!isTainted(value)) continue;
       const at = key ?? '?';
+      if (!isTainted(value)) {
+        if (value.protectedLabels) parts.push({ labels: [], params: [], clean: true, protectedLabels: value.protectedLabels.map((l) => ({ ...l, container: true, field: key, path: [at] })) });
+        continue;
+      }
       parts.push({
         labels: value.labels.map((l) => (l.container ? { ...l, path: [at, ...(l.path ?? (l.field ? [l.field] : []))] } : { ...l, container: true, field: key, path: [at] })),
         params: value.params.map((p) => (p.into ? p : { ...p, into: key })),
@@ -590,9 +607,13 @@ export class TaintAnalysis {
         return { labels: [{ kind: source.model.kind, signal: 'source', origin: call, describe, container: false, steps: [] }], params: [], clean: false };
       }
     }
-    if (this.ctx.sanitizerOf(call)) return CLEAN;
-
     const args = call.arguments;
+    const purpose = this.ctx.sanitizerOf(call);
+    if (purpose) {
+      const input = union(...args.map((a) => this.taintOf(a)), ts.isPropertyAccessExpression(callee) ? EMPTY : EMPTY);
+      return protectedResult(input, purpose, call, `${purpose === 'mask' ? 'masked' : 'encrypted'} by ${calleeName ?? 'a sanitizer'}()`);
+    }
+
     const argsTaint = (): Taint => dropClean(union(...args.map((a) => this.withTypes(a, this.taintOf(a)))));
     const text = chainText(callee);
     if ((text && GLOBAL_PROPAGATORS.has(text)) || this.ctx.isPropagator(call)) {
@@ -611,8 +632,9 @@ export class TaintAnalysis {
         const receiver = this.taintOf(callee.expression);
         if (isTainted(receiver)) return receiver;
       }
-      if (PARTIAL_METHODS.has(method) && revealsAtMostFour(call)) return CLEAN;
-      if ((method === 'replace' || method === 'replaceAll') && isMaskingReplacement(call)) return CLEAN;
+      if ((PARTIAL_METHODS.has(method) && revealsAtMostFour(call)) || ((method === 'replace' || method === 'replaceAll') && isMaskingReplacement(call))) {
+        return protectedResult(this.taintOf(callee.expression), 'mask', call, `masked by .${method}()`);
+      }
       if (method === 'map' || method === 'flatMap' || method === 'then') {
         const fn = args[0];
         if (fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return this.returnTaint(fn);

@@ -4,10 +4,14 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
  * Decides what to analyse next. Edits wait for a pause in typing (debounce); a file edited again
  * while it waits goes back to waiting, so outdated work is dropped before it starts. Then, in order:
  * edited or opened files, open files that may be affected by an edit elsewhere, and everything else
- * (closed files a workspace scan reported on). One file is analysed at a time and the event loop is
- * given back between files, so new edits are seen at once and go to the front.
+ * (closed files a workspace scan reported on) once typing has stopped for a moment. One file is
+ * analysed at a time and the event loop is given back between files, so new edits are seen at once
+ * and go to the front.
  */
 export type Priority = 'edited' | 'open' | 'background';
+
+/** Background work (closed files) starts only after this long without an edit. */
+const BACKGROUND_IDLE_MS = 500;
 
 export interface Job {
   uri: string;
@@ -23,6 +27,8 @@ export class AnalysisQueue {
   private timer: NodeJS.Timeout | undefined;
   private running = false;
   private readonly settledWaiters = new Set<() => void>();
+  private lastEditAt = Number.NEGATIVE_INFINITY;
+  private resumeTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly run: (job: Job) => Promise<void> | void,
@@ -32,7 +38,8 @@ export class AnalysisQueue {
   /** A document changed: analyse it `delayMs` after the last change. */
   changed(uri: string, delayMs: number): void {
     for (const queue of Object.values(this.queues)) queue.delete(uri);
-    this.waiting.set(uri, this.now());
+    this.lastEditAt = this.now();
+    this.waiting.set(uri, this.lastEditAt);
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => this.flushWaiting(), delayMs);
   }
@@ -60,6 +67,8 @@ export class AnalysisQueue {
   }
 
   clear(): void {
+    if (this.resumeTimer) clearTimeout(this.resumeTimer);
+    this.resumeTimer = undefined;
     this.waiting.clear();
     for (const queue of Object.values(this.queues)) queue.clear();
   }
@@ -100,6 +109,11 @@ export class AnalysisQueue {
   private next(): Job | undefined {
     for (const priority of ['edited', 'open', 'background'] as const) {
       const queue = this.queues[priority];
+      if (priority === 'background' && queue.size > 0 && this.now() - this.lastEditAt < BACKGROUND_IDLE_MS) {
+        // Closed files wait until typing stops, so they never hold up the next keystroke.
+        this.resumeLater(BACKGROUND_IDLE_MS - (this.now() - this.lastEditAt));
+        return undefined;
+      }
       const first = queue.entries().next();
       if (!first.done) {
         const [uri, changedAt] = first.value;
@@ -108,6 +122,14 @@ export class AnalysisQueue {
       }
     }
     return undefined;
+  }
+
+  private resumeLater(delayMs: number): void {
+    if (this.resumeTimer) return;
+    this.resumeTimer = setTimeout(() => {
+      this.resumeTimer = undefined;
+      if (!this.running) void this.drain();
+    }, Math.max(1, delayMs));
   }
 
   private async drain(): Promise<void> {

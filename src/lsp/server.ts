@@ -85,6 +85,7 @@ class PiiguardServer {
   private readonly scanned = new Set<string>();
   private readonly lastChange = new Map<string, number>();
   private readonly configProblemUris = new Set<string>();
+  private shownConfigProblems = new Set<string>();
   private projects!: Projects;
   private init: PiiguardInitializationOptions = {};
   private trusted = true;
@@ -270,6 +271,7 @@ class PiiguardServer {
         byFile.set(uri, list);
       }
     }
+    const shown = new Set<string>();
     for (const [uri, problems] of byFile) {
       this.configProblemUris.add(uri);
       this.publishDiagnostics({
@@ -277,9 +279,13 @@ class PiiguardServer {
         diagnostics: problems.map((p) => ({ range: p.range, severity: DiagnosticSeverity.Error, source: DIAGNOSTIC_SOURCE, message: p.message })),
       });
       const text = `piiguard: the configuration has problems; built-in defaults are used until they are fixed. ${problems.map((p) => p.message).join(' ')}`;
+      shown.add(text);
+      // Told once, not again at every settings change while the problem stays.
+      if (this.shownConfigProblems.has(text)) continue;
       this.warn(text);
       this.send(ShowMessageNotification.method, { type: MessageType.Warning, message: maskPiiInText(text) });
     }
+    this.shownConfigProblems = shown;
   }
 
   private settingsOf(project: Project | undefined): PiiguardSettings {

@@ -66,11 +66,7 @@ export class ScanBudget {
     private readonly probe: BudgetProbe = processProbe,
   ) {}
 
-  /**
-   * The deadline for one `analyzeFile` call. `share` scales the budget for a call that also does
-   * work for other files: the engine builds its program-wide state (type checker, call index,
-   * schemas) during the first call, so that call gets one budget per file of the scan.
-   */
+  /** The deadline for one `analyzeFile` call; `share` scales the budget (see firstCallShare). */
   deadline(share = 1): number {
     return this.probe.now() + this.limits.maxFileMs * Math.max(1, share);
   }
@@ -100,6 +96,27 @@ export class ScanBudget {
       level: 'warning',
       message: `Skipped: not ${work}, because memory use reached ${this.exhaustedAtMb.toLocaleString('en-US')} MB, above the ${this.limits.maxHeapMb.toLocaleString('en-US')} MB limit (maxHeapMb). Scan fewer files at once (e.g. with --shard), or raise maxHeapMb together with node's --max-old-space-size.`,
     };
+  }
+}
+
+/**
+ * The engine builds its program-wide state (call index, schemas) during its first `analyzeFile`:
+ * that call's budget grows by a hundredth of a file's budget per file of the program.
+ */
+export function firstCallShare(programFiles: number): number {
+  return 1 + programFiles / 100;
+}
+
+/**
+ * Creates the program's type checker (binding every file) before the first file's clock starts:
+ * it is the largest part of the engine's program-wide preparation. A failure here is left for
+ * the engine to meet again and report for the file being analysed.
+ */
+export function prepareTypeChecker(program: ts.Program): void {
+  try {
+    program.getTypeChecker();
+  } catch {
+    // Reported per file by the analysis.
   }
 }
 

@@ -6,7 +6,7 @@ import type { FailOn } from '../config/types.js';
 import type { Analyzer, EngineConfig, RuleSetting } from '../engine/api.js';
 import { type FileNotice, type Finding, compareFindings } from '../engine/finding.js';
 import type { RuleId } from '../../rules/types.js';
-import { type ResourceLimits, ScanBudget, buildBoundedProgram, isBudgetExceeded, resolveLimits } from './budget.js';
+import { type ResourceLimits, ScanBudget, buildBoundedProgram, firstCallShare, isBudgetExceeded, prepareTypeChecker, resolveLimits } from './budget.js';
 import { discoverFiles } from './discover.js';
 import { createScanProgram } from './program.js';
 import { readSourceFile } from './read-source.js';
@@ -121,6 +121,7 @@ export async function scan(request: ScanRequest, dependencies: ScanDependencies 
   // Loaded on demand so a fake can stand in for the engine in tests of the plumbing.
   const createAnalyzer = dependencies.createAnalyzer ?? (await import('../engine/analyzer.js')).createAnalyzer;
   const analyzer = createAnalyzer(scanProgram.program, engineConfig);
+  if (!dependencies.createAnalyzer) prepareTypeChecker(scanProgram.program);
 
   const findings: Finding[] = [];
   let filesScanned = 0;
@@ -128,8 +129,7 @@ export async function scan(request: ScanRequest, dependencies: ScanDependencies 
   const toAnalyse = scanProgram.sourceFiles.filter((sf) => !bounded.skipped.has(sf.fileName) && (!selected || selected.has(sf.fileName)));
   progress(0, toAnalyse.length, 'analyse');
   for (const [index, sourceFile] of toAnalyse.entries()) {
-    // The engine builds its program-wide state in the first call: that call gets a budget per program file.
-    const share = index === 0 ? scanProgram.sourceFiles.length : 1;
+    const share = index === 0 ? firstCallShare(scanProgram.sourceFiles.length) : 1;
     const outOfMemory = budget.memoryNotice(sourceFile.fileName, 'analysed');
     if (outOfMemory) {
       notices.push(outOfMemory);

@@ -65,3 +65,15 @@ describe('AnalysisQueue', () => {
     expect(jobs.map((j) => j.uri)).toEqual(['a']);
   });
 });
+
+describe('AnalysisQueue background work', () => {
+  it('waits until typing has stopped before analysing closed files', async () => {
+    const { queue, jobs } = recordingQueue();
+    queue.changed('open-file', 10);
+    queue.refresh(['closed-file'], 'background');
+    await sleep(100);
+    expect(jobs.map((j) => j.uri)).toEqual(['open-file']);
+    await sleep(600);
+    expect(jobs.map((j) => j.uri)).toEqual(['open-file', 'closed-file']);
+  });
+});

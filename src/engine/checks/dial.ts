@@ -12,6 +12,8 @@ const VERB: Readonly<Record<DialSinkModel['channel'], string>> = { call: 'places
 /** Outbound calls and messages: the destination must be consent-checked on every path. */
 export class DialCheck {
   readonly findings: RawFinding[] = [];
+  /** Every dial judged, for the data-flow inventory. */
+  readonly dials: { sink: ts.CallExpression | ts.NewExpression; destination: ts.Expression; guarded: boolean; sinkText: string }[] = [];
 
   constructor(
     private readonly ctx: EngineContext,
@@ -31,8 +33,10 @@ export class DialCheck {
     if (destination === null) return; // not a call to a number (e.g. SNS publish to a topic)
     if (destination && isInternalNumber(destination)) return;
     if (destination) this.rememberDialled(destination, calleeText(sink));
-    if (this.consent.isGuarded(sink, destination)) return;
+    const guarded = this.consent.isGuarded(sink, destination);
     const sinkText = calleeText(sink);
+    if (destination) this.dials.push({ sink, destination, guarded, sinkText });
+    if (guarded) return;
     const target = destination ? describeDestination(destination) : 'a number';
     this.findings.push({
       ruleId: 'require-consent-check',

@@ -3,7 +3,7 @@ import { PII_KIND_LABELS, type CallSinkModel, type PiiKind, type RuleId } from '
 import { chainText, skipTransparent } from '../access-path.js';
 import type { EngineContext } from '../context.js';
 import { type Label, type Taint, TaintAnalysis, forEachReturn, isTainted, propertyNameText, union } from '../taint.js';
-import type { ParamSink, RawFinding, SinkSite } from './raw.js';
+import type { Observation, ParamSink, RawFinding, SinkSite } from './raw.js';
 import { modelKey } from './schemas.js';
 
 const SQL_WRITE = /^\s*(with\b[\s\S]*?\)\s*)?(insert|update|replace|merge|upsert)\b/i;
@@ -161,11 +161,17 @@ export class FlowSinkCheck {
 
   /** Concrete labels become findings; parameter references become summaries resolved at call sites. */
   report(t: Taint, site: SinkSite, valueNode: ts.Expression, dropBooleans: boolean): void {
-    const labels = t.labels.filter((l) => site.accepts(l) && !(dropBooleans && l.signal === 'name' && !l.container && this.taint.isBooleanTyped(valueNode)));
-    const best = strongest(labels);
+    const labels = t.labels.filter((l) => !(dropBooleans && l.signal === 'name' && !l.container && this.taint.isBooleanTyped(valueNode)));
+    const accepted = labels.filter((l) => site.accepts(l));
+    const best = strongest(accepted);
     if (best) this.findings.push({ ruleId: site.ruleId, node: site.node, sinkText: site.sinkText, summary: site.describe(best), label: best, kind: best.kind });
+    for (const label of labels) this.observations.push({ site, label, protection: 'none', reported: label === best });
+    for (const label of t.protectedLabels ?? []) this.observations.push({ site, label, protection: label.protectedBy === 'mask' ? 'masked' : 'encrypted', reported: false });
     for (const p of t.params) this.paramSinks.push({ fn: p.fn, index: p.index, path: p.path, steps: p.steps, site });
   }
+
+  /** Every PII value seen at a sink (for `piiguard inventory`). */
+  readonly observations: Observation[] = [];
 
   private hintsContent(object: ts.ObjectLiteralExpression, hint: NonNullable<CallSinkModel['contentHint']>): boolean {
     const pattern = new RegExp(hint.pattern, 'i');

@@ -31,6 +31,17 @@ export interface SinkSite {
   accepts: (label: Label) => boolean;
 }
 
+/** One PII value seen arriving at a sink, protected or not: the raw material of the data-flow inventory. */
+export interface Observation {
+  site: SinkSite;
+  label: Label;
+  /** 'none' when it arrived raw; otherwise how it was protected before arriving. */
+  protection: 'none' | 'masked' | 'encrypted' | 'consent-checked';
+  /** The flow was reported as a finding of `site.ruleId`. */
+  reported: boolean;
+  via?: readonly import('../taint.js').FlowNode[];
+}
+
 export interface ParamSink {
   fn: ts.SignatureDeclaration;
   index: number;
