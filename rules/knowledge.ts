@@ -1,4 +1,5 @@
 import { logSinks } from './models/logging.js';
+import { hashSinks, thirdPartySinks, urlSinks } from './models/privacy.js';
 import { propagators, sanitizers } from './models/sanitizers.js';
 import { schemas, storageSinks } from './models/storage.js';
 import { consent, dialSinks, sources, telephonyContext } from './models/telephony.js';
@@ -15,6 +16,9 @@ export const defaultKnowledge: Knowledge = {
   sources,
   logSinks,
   storageSinks,
+  hashSinks,
+  urlSinks,
+  thirdPartySinks,
   schemas,
   propagators,
   dialSinks,

@@ -36,6 +36,10 @@ export type RuleId =
   | 'no-plaintext-pii-storage'
   | 'require-consent-check'
   | 'no-plaintext-transport'
+  | 'no-hardcoded-pii'
+  | 'no-reversible-pii-hash'
+  | 'no-pii-in-url'
+  | 'no-pii-to-third-party'
   | 'no-invalid-suppression';
 
 /** SARIF levels; also the order used by --fail-on. */
@@ -89,7 +93,7 @@ export interface ApiRef {
 /** Which arguments of a call carry the data a sink cares about. */
 export type ArgSelector = 'all' | readonly number[];
 
-export type SinkCategory = 'log' | 'storage';
+export type SinkCategory = 'log' | 'storage' | 'hash' | 'url' | 'third-party';
 
 export interface CallSinkModel {
   id: string;
@@ -271,6 +275,9 @@ export interface Knowledge {
   sources: readonly SourceModel[];
   logSinks: readonly CallSinkModel[];
   storageSinks: readonly CallSinkModel[];
+  hashSinks: readonly CallSinkModel[];
+  urlSinks: readonly CallSinkModel[];
+  thirdPartySinks: readonly CallSinkModel[];
   schemas: readonly SchemaModel[];
   propagators: PropagatorModel;
   dialSinks: readonly DialSinkModel[];

@@ -18,7 +18,8 @@ import { CATEGORY_OF_RULE, type Explanation, type FileInventory, type InventoryF
 import { maskPiiInText } from './mask.js';
 import { assignFingerprints, locationOf, severityOf, toFinding } from './report.js';
 import { applySuppressions, parseSuppressions } from './suppressions.js';
-import { type Label, SIGNAL_STRENGTH, type Signal, TaintAnalysis, isTainted } from './taint.js';
+import { type Label, SIGNAL_STRENGTH, type Signal, TaintAnalysis, isTainted, propertyNameText } from './taint.js';
+import { hardcodedPii } from './checks/hardcoded.js';
 
 const MAX_PROPAGATION_STEPS = 20_000;
 
@@ -343,12 +344,18 @@ class ProgramAnalysis implements Analyzer {
     const firstParam = flows.paramSinks.length;
     const firstDial = dial.findings.length;
     const filter = knowledge.sinkCallees;
-    if (this.enabled.has('no-plaintext-pii-storage')) {
-      for (const assignment of index.propertyAssignments) {
+    for (const assignment of index.propertyAssignments) {
+      if (this.enabled.has('no-plaintext-pii-storage')) {
         const sink = knowledge.storageSinks.find((s) => s.model.assignment && ctx.resolver.match(assignment.left, s.refs));
         if (sink) flows.checkStorage(assignment, sink.model);
       }
+      if (this.enabled.has('no-pii-in-url')) {
+        const sink = knowledge.privacySinks.find((s) => s.model.assignment && ctx.resolver.match(assignment.left, s.refs));
+        if (sink) flows.checkPrivacy(assignment, sink.model);
+      }
     }
+    if (this.enabled.has('no-pii-in-url')) this.checkUrlProperties(index, state);
+    if (this.enabled.has('no-hardcoded-pii')) raws.push(...hardcodedPii(index, sf, state.knowledge));
     // Dials first: a variable used as a destination is a phone number for the log and storage checks.
     const candidates: { node: ts.CallExpression | ts.NewExpression; callee: ts.Expression; construct: boolean }[] = [];
     for (const node of index.calls) if (passesCalleeFilter(filter, node.expression, index)) candidates.push({ node, callee: node.expression, construct: false });
@@ -390,6 +397,14 @@ class ProgramAnalysis implements Analyzer {
         return;
       }
     }
+    const privacyOn = this.enabled.has('no-reversible-pii-hash') || this.enabled.has('no-pii-in-url') || this.enabled.has('no-pii-to-third-party');
+    if (privacyOn && !tagged) {
+      const privacy = candidateSinks(knowledge.privacyIndex, knowledge.privacySinks, name).find((s) => !s.model.assignment && fits(s.model) && ctx.resolver.match(callee, s.refs));
+      if (privacy) {
+        flows.checkPrivacy(node as ts.CallExpression | ts.NewExpression, privacy.model);
+        return;
+      }
+    }
     if (this.enabled.has('no-plaintext-pii-storage')) {
       const storage = candidateSinks(knowledge.storageIndex, knowledge.storageSinks, name).find((s) => !s.model.assignment && fits(s.model) && ctx.resolver.match(callee, s.refs));
       if (storage) {
@@ -399,13 +414,31 @@ class ProgramAnalysis implements Analyzer {
     }
   }
 
+  /**
+   * URLs built with PII outside calls: `statusCallback: \`https://…?to=${to}\`` in an object, and
+   * `<a href={\`/customers/${phone}\`}>` in TSX.
+   */
+  private checkUrlProperties(index: FileIndex, state: ProgramState): void {
+    const { knowledge, flows } = state;
+    for (const node of index.transportNodes) {
+      if (!ts.isPropertyAssignment(node)) continue;
+      const key = propertyNameText(node.name);
+      const value = skipTransparent(node.initializer);
+      if (!key || !knowledge.urlProperties.test(key) || !(ts.isTemplateExpression(value) || ts.isBinaryExpression(value))) continue;
+      flows.checkUrlValue(node.initializer, key);
+    }
+    for (const attribute of index.jsxUrlAttributes) {
+      if (attribute.initializer && ts.isJsxExpression(attribute.initializer) && attribute.initializer.expression) flows.checkUrlValue(attribute.initializer.expression, attribute.name.getText());
+    }
+  }
+
   /** Runs the consent check when the call dials; true when it did (so it is no log or storage sink). */
   private dispatchDial(node: ts.CallExpression | ts.NewExpression, callee: ts.Expression, construct: boolean, state: ProgramState): boolean {
     const { knowledge, ctx, dial } = state;
     const d = candidateSinks(knowledge.dialIndex, knowledge.dialSinks, this.importedName(lastName(callee))).find((s) => !!s.model.construct === construct && ctx.resolver.match(callee, s.refs));
     if (!d) return false;
-    if (this.enabled.has('require-consent-check')) dial.check(node, d.model);
-    else dial.rememberDestination(node, d.model);
+    if (this.enabled.has('require-consent-check')) return dial.check(node, d.model);
+    dial.rememberDestination(node, d.model);
     return true;
   }
 
@@ -468,7 +501,7 @@ class ProgramAnalysis implements Analyzer {
       if (!existing || (raw.label && (!existing.label || SIGNAL_STRENGTH[raw.label.signal] > SIGNAL_STRENGTH[existing.label.signal]))) best.set(key, raw);
     }
     const ordered = [...best.values()].sort((a, b) => a.node.getStart() - b.node.getStart() || a.ruleId.localeCompare(b.ruleId));
-    const findings = ordered.map((raw) => toFinding(raw, severityOf(raw.ruleId, this.config.rules[raw.ruleId]), this.config.rootDir));
+    const findings = ordered.map((raw) => toFinding(raw, raw.severity && !this.config.rules[raw.ruleId] ? raw.severity : severityOf(raw.ruleId, this.config.rules[raw.ruleId]), this.config.rootDir));
     assignFingerprints(findings, ordered, this.config.rootDir);
     if (!sf.text.includes('piiguard-ignore')) return findings.sort(compareFindings);
     const applied = applySuppressions(findings, parseSuppressions(sf.text), {

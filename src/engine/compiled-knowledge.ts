@@ -79,6 +79,9 @@ export interface CompiledKnowledge {
   dialSinks: CompiledSink<DialSinkModel>[];
   logIndex: SinkIndex<CallSinkModel>;
   storageIndex: SinkIndex<CallSinkModel>;
+  /** Hash, URL and third-party sinks, one list (their `category` says which rule). */
+  privacySinks: CompiledSink<CallSinkModel>[];
+  privacyIndex: SinkIndex<CallSinkModel>;
   dialIndex: SinkIndex<DialSinkModel>;
   schemas: CompiledSink<SchemaModel>[];
   /** Cheap syntactic pre-filter for sink and schema calls. */
@@ -101,7 +104,8 @@ export function compileKnowledge(k: Knowledge): CompiledKnowledge {
   const storageSinks = sinks(k.storageSinks);
   const dialSinks = sinks(k.dialSinks);
   const schemas = sinks(k.schemas);
-  const allRefs = [...logSinks, ...storageSinks, ...dialSinks, ...schemas].flatMap((s) => s.refs);
+  const privacySinks = sinks([...k.hashSinks, ...k.urlSinks, ...k.thirdPartySinks]);
+  const allRefs = [...logSinks, ...storageSinks, ...dialSinks, ...schemas, ...privacySinks].flatMap((s) => s.refs);
   const sources: CompiledSource[] = k.sources.map((model) => ({
     model,
     object: model.access ? new RegExp(model.access.object) : undefined,
@@ -121,6 +125,8 @@ export function compileKnowledge(k: Knowledge): CompiledKnowledge {
     logSinks,
     storageSinks,
     dialSinks,
+    privacySinks,
+    privacyIndex: indexSinks(privacySinks),
     logIndex: indexSinks(logSinks),
     storageIndex: indexSinks(storageSinks),
     dialIndex: indexSinks(dialSinks),

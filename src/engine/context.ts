@@ -121,6 +121,8 @@ export class EngineContext {
     const callee = skipTransparent(call.expression);
     const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
     if (name) result = this.sanitizerName(name);
+    // A local mask function must really mask: one revealing more than first 3 + last 4 digits does not count.
+    if (result === 'mask' && this.weakMask(call) !== undefined) result = undefined;
     // `kms.encrypt(…)`, `vault.transit.encrypt(…)`: method on a receiver named after the sanitizer.
     if (!result && ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) result = this.sanitizerName(callee.expression.text) && /^(encrypt|tokenize|seal|mask|redact)/.test(callee.name.text) ? this.sanitizerName(callee.expression.text) : undefined;
     if (!result) {
@@ -133,6 +135,30 @@ export class EngineContext {
     }
     this.sanitizerCache.set(call, result ?? null);
     return result;
+  }
+
+  private readonly weakMasks = new Map<ts.Node, string | null>();
+
+  /** What a local mask function reveals when that is too much (`first 6 and last 4 digits`), else undefined. */
+  weakMask(call: ts.CallExpression | ts.NewExpression): string | undefined {
+    const fn = this.resolveFunction(call);
+    if (!fn) return undefined;
+    const cached = this.weakMasks.get(fn);
+    if (cached !== undefined) return cached ?? undefined;
+    const name = ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) ? fn.name?.getText() : fn.parent && ts.isVariableDeclaration(fn.parent) ? fn.parent.name.getText() : undefined;
+    const idLike = /id|ssn|passport|card|pan|inn|snils|nino/i.test(name ?? '') && !/phone|msisdn|mobile|tel/i.test(name ?? '');
+    const revealed = revealedByBody(fn);
+    let verdict: string | undefined;
+    if (revealed) {
+      // At most the first 3 and last 4 digits of a phone (6 and 4 characters of an ID): no more than 4 at the
+      // end, and no more than 7 (10) in all — `+1202…43` keeps as much as `120…0143`.
+      const [maxPrefix, maxSuffix] = idLike ? [6, 4] : [3, 4];
+      if (revealed.suffix > maxSuffix || revealed.prefix + revealed.suffix > maxPrefix + maxSuffix) {
+        verdict = `${name ?? 'the mask'}() reveals the first ${revealed.prefix} and last ${revealed.suffix} characters (at most ${maxPrefix} and ${maxSuffix} may show)`;
+      }
+    }
+    this.weakMasks.set(fn, verdict ?? null);
+    return verdict;
   }
 
   isPropagator(call: ts.CallExpression): boolean {
@@ -246,6 +272,45 @@ function functionOfDeclaration(declaration: ts.Declaration): ts.SignatureDeclara
     return declaration.initializer;
   }
   return undefined;
+}
+
+/** How many leading and trailing characters a mask body keeps, from its slice/substring/replace calls. */
+function revealedByBody(fn: ts.SignatureDeclaration): { prefix: number; suffix: number } | undefined {
+  const body = (fn as ts.FunctionLikeDeclaration).body;
+  if (!body) return undefined;
+  let prefix = 0;
+  let suffix = 0;
+  let seen = false;
+  const numberOf = (e: ts.Expression | undefined): number | undefined => {
+    if (!e) return undefined;
+    if (ts.isNumericLiteral(e)) return Number(e.text);
+    if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(e.operand)) return -Number(e.operand.text);
+    // `value.length - 4`
+    if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.MinusToken && ts.isPropertyAccessExpression(e.left) && e.left.name.text === 'length' && ts.isNumericLiteral(e.right)) return -Number(e.right.text);
+    return undefined;
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
+      const method = node.expression.name.text;
+      const [a, b] = [numberOf(node.arguments[0]), numberOf(node.arguments[1])];
+      if (/^(slice|substring|substr)$/.test(method) && a !== undefined) {
+        seen = true;
+        if (a < 0 && b === undefined) suffix = Math.max(suffix, -a);
+        else if (a === 0 && b !== undefined && b > 0) prefix = Math.max(prefix, method === 'substr' ? b : b);
+      }
+      const pattern = node.arguments[0];
+      if ((method === 'replace' || method === 'replaceAll') && pattern && ts.isRegularExpressionLiteral(pattern)) {
+        const kept = /\(\?=(?:\\d|\.)\{(\d+)\}\)/.exec(pattern.text);
+        if (kept) {
+          seen = true;
+          suffix = Math.max(suffix, Number(kept[1]));
+        }
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(body);
+  return seen ? { prefix, suffix } : undefined;
 }
 
 function isFunctionExpression(node: ts.Node): node is ts.ArrowFunction | ts.FunctionExpression {

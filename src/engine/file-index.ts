@@ -17,6 +17,8 @@ export interface FileIndex {
   decoratedProperties: readonly ts.PropertyDeclaration[];
   /** String literals, template parts, object property assignments and `x.y = …` — the transport check's input. */
   transportNodes: readonly ts.Node[];
+  /** TSX `href`/`src`/`action` attributes. */
+  jsxUrlAttributes: readonly ts.JsxAttribute[];
   /** Module specifiers the file imports or requires. */
   importedModules: ReadonlySet<string>;
   /** Local names of named imports → the imported names (`import { set as idbSet }` → idbSet → set). */
@@ -37,6 +39,7 @@ export function indexFile(sourceFile: ts.SourceFile): FileIndex {
   const propertyAssignments: ts.BinaryExpression[] = [];
   const decoratedProperties: ts.PropertyDeclaration[] = [];
   const transportNodes: ts.Node[] = [];
+  const jsxUrlAttributes: ts.JsxAttribute[] = [];
   const importedModules = new Set<string>();
   const importedNames = new Map<string, string>();
   let truncated = false;
@@ -73,6 +76,11 @@ export function indexFile(sourceFile: ts.SourceFile): FileIndex {
       case ts.SyntaxKind.NewExpression:
         constructions.push(node as ts.NewExpression);
         break;
+      case ts.SyntaxKind.JsxAttribute: {
+        const attribute = node as ts.JsxAttribute;
+        if (/^(href|src|action|formAction|to)$/.test(attribute.name.getText())) jsxUrlAttributes.push(attribute);
+        break;
+      }
       case ts.SyntaxKind.TaggedTemplateExpression:
         taggedTemplates.push(node as ts.TaggedTemplateExpression);
         break;
@@ -117,6 +125,7 @@ export function indexFile(sourceFile: ts.SourceFile): FileIndex {
     propertyAssignments: byPos(propertyAssignments),
     decoratedProperties: byPos(decoratedProperties),
     transportNodes: byPos(transportNodes),
+    jsxUrlAttributes: byPos(jsxUrlAttributes),
     importedModules,
     importedNames,
     truncated,

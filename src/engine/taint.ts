@@ -643,6 +643,7 @@ export class TaintAnalysis {
           return ts.isIdentifier(fn) && this.ctx.sanitizerName(fn.text) ? CLEAN : receiver;
         }
       }
+      if (method === 'encode' || method === 'from') return argsTaint(); // TextEncoder.encode(x), Buffer.from(x)
       if (STRING_PROPAGATING.has(method) || ARRAY_PROPAGATING.has(method)) {
         const receiver = this.taintOf(callee.expression);
         if (isTainted(receiver)) return method === 'concat' ? union(receiver, argsTaint()) : receiver;
@@ -654,6 +655,8 @@ export class TaintAnalysis {
     if (fn) {
       const summary = this.returnTaint(fn);
       const substituted = this.substitute(summary, fn, call);
+      const weak = this.ctx.weakMask(call);
+      if (weak && isTainted(substituted)) return { ...substituted, labels: substituted.labels.map((l) => ({ ...l, describe: `${l.describe}, masked too weakly: ${weak}`, steps: [...l.steps, { node: call, note: weak }] })) };
       if (isTainted(substituted) || substituted.clean) return withStep(substituted, call, `returned from ${calleeName ?? 'a function'}()`);
     }
     if (calleeName) {

@@ -29,6 +29,11 @@ const RULE_KNOWLEDGE: Readonly<Record<RuleId, { keys: readonly KnowledgeKey[]; s
   'no-plaintext-pii-storage': { keys: ['pii', 'sources', 'sinks', 'sanitizers'], sinks: ['storage'] },
   'require-consent-check': { keys: ['pii', 'sources', 'sinks', 'consent'], sinks: ['dial'] },
   'no-plaintext-transport': { keys: ['transport'] },
+  // Literal validators are not configurable.
+  'no-hardcoded-pii': { keys: [] },
+  'no-reversible-pii-hash': { keys: ['pii', 'sources', 'sanitizers'] },
+  'no-pii-in-url': { keys: ['pii', 'sources', 'sanitizers'] },
+  'no-pii-to-third-party': { keys: ['pii', 'sources', 'sanitizers'] },
   'no-invalid-suppression': { keys: [] },
 };
 

@@ -27,7 +27,7 @@ export const DEFAULT_SETTINGS: Readonly<PiiguardSettings> = {
   configFile: '',
   rules: {},
   run: 'onType',
-  typingDelayMs: 50,
+  typingDelayMs: 30,
 };
 
 /** `initializationOptions` of the `initialize` request (client → server). All optional. */

@@ -36,6 +36,8 @@ describe('the plugin object', () => {
     }
     // Only safe, meaning-preserving changes are autofixes.
     expect(RULE_IDS.filter((id) => plugin.rules[id].meta.fixable)).toEqual(['no-plaintext-transport']);
+    // The docs flag the rules of configs.recommended, as typescript-eslint's do.
+    for (const id of RULE_IDS) expect(plugin.rules[id].meta.docs?.recommended !== undefined).toBe(RULES[id].presets.includes('recommended'));
   });
 
   it('has flat configs that reference the plugin itself', () => {
@@ -48,7 +50,8 @@ describe('the plugin object', () => {
       'piiguard/no-plaintext-transport': 'error',
       'piiguard/no-invalid-suppression': 'warn',
     });
-    expect(Object.values(plugin.configs.strict.rules ?? {})).toEqual(RULE_IDS.map(() => 'error'));
+    expect(plugin.configs.strict.rules).toEqual(Object.fromEntries(RULE_IDS.filter((id) => RULES[id].presets.includes('strict')).map((id) => [`piiguard/${id}`, 'error'])));
+    expect(Object.keys(plugin.configs.strict.rules ?? {})).toHaveLength(RULE_IDS.length);
   });
 });
 

@@ -27,16 +27,17 @@ export class DialCheck {
     if (destination) this.rememberDialled(destination, calleeText(sink));
   }
 
-  check(sink: ts.CallExpression | ts.NewExpression, model: DialSinkModel): void {
-    if (model.commandPattern && !this.commandMatches(sink, model.commandPattern)) return;
+  /** Judges a dial; false when the call turned out not to dial a number (so other sinks may claim it). */
+  check(sink: ts.CallExpression | ts.NewExpression, model: DialSinkModel): boolean {
+    if (model.commandPattern && !this.commandMatches(sink, model.commandPattern)) return true;
     const destination = this.destination(sink, model);
-    if (destination === null) return; // not a call to a number (e.g. SNS publish to a topic)
-    if (destination && isInternalNumber(destination)) return;
+    if (destination === null) return false; // not a call to a number (SNS to a topic, an AI `messages.create`)
+    if (destination && isInternalNumber(destination)) return true;
     if (destination) this.rememberDialled(destination, calleeText(sink));
     const guarded = this.consent.isGuarded(sink, destination);
     const sinkText = calleeText(sink);
     if (destination) this.dials.push({ sink, destination, guarded, sinkText });
-    if (guarded) return;
+    if (guarded) return true;
     const target = destination ? describeDestination(destination) : 'a number';
     this.findings.push({
       ruleId: 'require-consent-check',
@@ -46,6 +47,7 @@ export class DialCheck {
       kind: 'phone',
       destination,
     });
+    return true;
   }
 
   private commandMatches(sink: ts.CallExpression | ts.NewExpression, command: NonNullable<DialSinkModel['commandPattern']>): boolean {

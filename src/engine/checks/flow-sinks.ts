@@ -1,10 +1,17 @@
 import ts from 'typescript';
+import { RULES } from '../../../rules/index.js';
 import { PII_KIND_LABELS, type CallSinkModel, type PiiKind, type RuleId } from '../../../rules/types.js';
 import { chainText, skipTransparent } from '../access-path.js';
 import type { EngineContext } from '../context.js';
 import { type Label, type Taint, TaintAnalysis, forEachReturn, isTainted, propertyNameText, union } from '../taint.js';
 import type { Observation, ParamSink, RawFinding, SinkSite } from './raw.js';
 import { modelKey } from './schemas.js';
+
+const PRIVACY_RULES: Readonly<Partial<Record<CallSinkModel['category'], RuleId>>> = {
+  hash: 'no-reversible-pii-hash',
+  url: 'no-pii-in-url',
+  'third-party': 'no-pii-to-third-party',
+};
 
 const SQL_WRITE = /^\s*(with\b[\s\S]*?\)\s*)?(insert|update|replace|merge|upsert)\b/i;
 
@@ -40,6 +47,39 @@ export class FlowSinkCheck {
       }
       this.report(this.valueTaint(arg), site(arg), arg, true);
     }
+  }
+
+  /** Hash, URL and third-party sinks: any unprotected PII in the selected arguments is a finding of the category's rule. */
+  checkPrivacy(sink: ts.CallExpression | ts.NewExpression | ts.BinaryExpression, model: CallSinkModel): void {
+    const ruleId = PRIVACY_RULES[model.category];
+    if (!ruleId) return;
+    const sinkText = ts.isBinaryExpression(sink) ? (chainText(sink.left) ?? 'assignment') : calleeText(sink);
+    const verb = model.category === 'hash' ? `is hashed without a key by ${sinkText}` : model.category === 'url' ? `is put into a URL (${sinkText})` : `is sent to ${model.describe} (${sinkText})`;
+    const kinds = new Set(RULES[ruleId].piiKinds);
+    const site = (node: ts.Node): SinkSite => ({
+      ruleId,
+      node,
+      sinkText,
+      describe: (label) => `${subject(label)} ${verb}`,
+      accepts: (label) => kinds.has(label.kind),
+    });
+    const values = ts.isBinaryExpression(sink) ? [sink.right] : selectedArgs(sink, model);
+    for (const value of values) {
+      if (model.category === 'third-party' && ts.isObjectLiteralExpression(skipTransparent(value))) this.checkWritten(value, site, 0);
+      else this.report(model.category === 'url' ? this.urlTaint(value) : this.valueTaint(value), site(value), value, true);
+    }
+  }
+
+  /** A URL carries PII only in its interpolations or concatenated parts, not through the host constant. */
+  private urlTaint(value: ts.Expression): Taint {
+    return this.valueTaint(value);
+  }
+
+  /** A URL-valued property or attribute built with PII (`statusCallback: \`…?to=${to}\``, `href={\`/c/${phone}\`}`). */
+  checkUrlValue(value: ts.Expression, name: string): void {
+    const kinds = new Set(RULES['no-pii-in-url'].piiKinds);
+    const site: SinkSite = { ruleId: 'no-pii-in-url', node: value, sinkText: name, describe: (label) => `${subject(label)} is put into a URL (${name})`, accepts: (label) => kinds.has(label.kind) };
+    this.report(this.valueTaint(value), site, value, true);
   }
 
   checkStorage(sink: ts.CallExpression | ts.NewExpression | ts.TaggedTemplateExpression | ts.BinaryExpression, model: CallSinkModel): void {

@@ -1,5 +1,5 @@
 import type ts from 'typescript';
-import type { PiiKind, RuleId } from '../../../rules/types.js';
+import type { PiiKind, RuleId, Severity } from '../../../rules/types.js';
 import type { TextEdit } from '../finding.js';
 import type { FlowNode, Label } from '../taint.js';
 
@@ -19,6 +19,8 @@ export interface RawFinding {
   fix?: TextEdit[];
   /** Dial sinks: the number dialled, for the "insert a consent guard" suggestion. */
   destination?: ts.Expression;
+  /** Overrides the rule's severity for this finding (e.g. `note` in test files). */
+  severity?: Severity;
 }
 
 /** A sink inside a function reached by one of its parameters: resolved at every call site. */

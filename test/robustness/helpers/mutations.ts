@@ -261,3 +261,70 @@ export function applyTriviaEdit(name: string, text: string, edit: TriviaEdit): s
 export function applyTriviaEdits(name: string, text: string, edits: readonly TriviaEdit[]): string {
   return edits.reduce((current, edit) => applyTriviaEdit(name, current, edit), text);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Generated programs: shapes that stress recursion in the analysis rather than in the parser
+
+export type GeneratedShape = 'return-chain' | 'call-chain' | 'variable-chain' | 'object-chain' | 'recursion-cycle' | 'callback-chain' | 'import-cycle';
+
+export interface GeneratedProgram {
+  shape: GeneratedShape;
+  length: number;
+}
+
+export function generatedProgramArbitrary(): fc.Arbitrary<GeneratedProgram> {
+  return fc.record({
+    shape: fc.constantFrom<GeneratedShape>('return-chain', 'call-chain', 'variable-chain', 'object-chain', 'recursion-cycle', 'callback-chain', 'import-cycle'),
+    length: fc.oneof(fc.integer({ min: 1, max: 50 }), fc.integer({ min: 200, max: 3_000 })),
+  });
+}
+
+const HEADER = "import twilio from 'twilio';\n";
+
+/** Files of a generated program: PII from a Twilio webhook passed along `length` steps into a log. */
+export function generateProgram({ shape, length }: GeneratedProgram): Record<string, string> {
+  const lines: string[] = [HEADER];
+  switch (shape) {
+    case 'return-chain':
+      lines.push('function g0(req: any) { return req.body.From; }');
+      for (let i = 1; i <= length; i++) lines.push(`function g${i}(req: any) { return g${i - 1}(req); }`);
+      lines.push(`export function handler(req: any) { console.log(g${length}(req)); }`);
+      break;
+    case 'call-chain':
+      for (let i = 0; i < length; i++) lines.push(`function f${i}(p: string) { f${i + 1}(p); }`);
+      lines.push(`function f${length}(p: string) { console.log(p); }`);
+      lines.push('export function handler(req: any) { f0(req.body.From); }');
+      break;
+    case 'variable-chain':
+      lines.push('export function handler(req: any) {', '  const v0 = req.body.From;');
+      for (let i = 1; i <= length; i++) lines.push(`  const v${i} = v${i - 1};`);
+      lines.push(`  console.log(v${length});`, '}');
+      break;
+    case 'object-chain':
+      lines.push('export function handler(req: any) {', '  const o0 = { phone: req.body.From };');
+      for (let i = 1; i <= length; i++) lines.push(`  const o${i} = { inner: o${i - 1}, n: ${i} };`);
+      lines.push(`  console.log(o${length});`, '}');
+      break;
+    case 'recursion-cycle':
+      for (let i = 0; i < length; i++) lines.push(`function r${i}(p: string, n: number): string { return n > 0 ? r${(i + 1) % length}(p, n - 1) : p; }`);
+      lines.push('export function handler(req: any) { console.log(r0(req.body.From, 3)); }');
+      break;
+    case 'callback-chain':
+      lines.push('export async function handler(req: any) {', '  await Promise.resolve(req.body.From)');
+      for (let i = 0; i < length; i++) lines.push(`    .then((v${i}) => [v${i}].map((x) => x)[0])`);
+      lines.push('    .then((last) => console.log(last));', '}');
+      break;
+    case 'import-cycle': {
+      // `length` files, each re-exporting a function of the next, the last one closing the cycle.
+      const count = Math.min(length, 300);
+      const files: Record<string, string> = {};
+      for (let i = 0; i < count; i++) {
+        const next = (i + 1) % count;
+        files[`m${i}.ts`] = `${HEADER}import { pass${next} } from './m${next}';\nexport function pass${i}(p: string, n: number): string { return n > 0 ? pass${next}(p, n - 1) : p; }\n`;
+      }
+      files['main.ts'] = `${HEADER}import { pass0 } from './m0';\nexport function handler(req: any) { console.log(pass0(req.body.From, 2)); }\n`;
+      return files;
+    }
+  }
+  return { 'main.ts': `${lines.join('\n')}\n` };
+}
