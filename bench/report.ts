@@ -97,7 +97,8 @@ export function formatReport(report: BenchReport): string {
   }
   out.push(...table(rows));
   out.push('');
-  out.push(`scan/parse ${n(s.scanParseRatio, '×')}   scan/tsc ${n(s.scanTscRatio, '×')}   ${n(s.filesPerSec)} files/s   findings ${n(s.findings)}   peak RSS ${n(s.peakRssMiB, ' MiB')}   tsc errors ${n(s.tscErrors)}`);
+  out.push(`CPU time: scan/parse ${n(s.scanParseCpuRatio, '×')}   scan/tsc ${n(s.scanTscCpuRatio, '×')}`);
+  out.push(`wall time: scan/parse ${n(s.scanParseRatio, '×')}   scan/tsc ${n(s.scanTscRatio, '×')}   ${n(s.filesPerSec)} files/s   findings ${n(s.findings)}   peak RSS ${n(s.peakRssMiB, ' MiB')}   tsc errors ${n(s.tscErrors)}`);
   out.push('');
   out.push('targets (SPEC §6):');
   for (const t of report.targets) {

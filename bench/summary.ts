@@ -25,6 +25,9 @@ export interface Summary {
   scanParseRatio: number | null;
   tscMs: number | null;
   scanTscRatio: number | null;
+  /** The same ratios in CPU time (user + system), which the targets use when measured. */
+  scanParseCpuRatio: number | null;
+  scanTscCpuRatio: number | null;
   filesPerSec: number | null;
   findings: number | null;
   peakRssMiB: number | null;
@@ -53,6 +56,12 @@ export function summarize(results: ReadonlyMap<string, SectionResult>, corpus: {
   // scan vs tsc: both child processes when possible (Node start-up on both sides).
   const scanForTsc = scanCliMs ?? scanInProcessMs;
   const ratio = (a: number | null, b: number | null): number | null => (a !== null && b !== null && b > 0 ? round2(a / b) : null);
+  // CPU time (user + system) is what the targets are judged on: wall time on a shared machine measures the
+  // other tenants too. Both sides of each ratio are measured the same way in the same run.
+  const parseCpu = value('parse', 'cpuMs');
+  const scanCpu = value('scan-inprocess', 'cpuMs') ?? value('scan-cli', 'cpuMs');
+  const scanCliCpu = value('scan-cli', 'cpuMs');
+  const tscCpu = value('tsc', 'cpuMs');
   const summary: Summary = {
     lines: corpus.lines,
     files: corpus.files,
@@ -62,6 +71,8 @@ export function summarize(results: ReadonlyMap<string, SectionResult>, corpus: {
     scanParseRatio: ratio(scanMs, parseMs),
     tscMs,
     scanTscRatio: ratio(scanForTsc, tscMs),
+    scanParseCpuRatio: ratio(scanCpu, parseCpu),
+    scanTscCpuRatio: ratio(scanCliCpu ?? scanCpu, tscCpu),
     filesPerSec: scanMs !== null && scanMs > 0 ? Math.round(corpus.files / (scanMs / 1000)) : null,
     findings: value('scan-inprocess', 'findings') ?? value('scan-cli', 'findings'),
     peakRssMiB: value('memory', 'peakRssMiB') ?? value('scan-cli', 'peakRssMiB'),
@@ -76,8 +87,12 @@ export function summarize(results: ReadonlyMap<string, SectionResult>, corpus: {
     status: actual === null ? 'SKIP' : (strict ? actual < limit : actual <= limit) ? 'PASS' : 'FAIL',
   });
   const targets = [
-    check('scan ≤ 5× parse-only', scanInProcessMs !== null ? 'in-process scan() / in-process parse' : 'CLI scan / in-process parse', summary.scanParseRatio, MAX_SCAN_PARSE_RATIO, '×', false),
-    check('scan < tsc --noEmit', scanCliMs !== null ? 'CLI scan wall / tsc wall (both child processes)' : 'in-process scan / tsc wall', summary.scanTscRatio, MAX_SCAN_TSC_RATIO, '×', true),
+    summary.scanParseCpuRatio !== null
+      ? check('scan ≤ 5× parse-only', 'CPU time: in-process scan() / in-process parse', summary.scanParseCpuRatio, MAX_SCAN_PARSE_RATIO, '×', false)
+      : check('scan ≤ 5× parse-only', scanInProcessMs !== null ? 'in-process scan() / in-process parse' : 'CLI scan / in-process parse', summary.scanParseRatio, MAX_SCAN_PARSE_RATIO, '×', false),
+    summary.scanTscCpuRatio !== null
+      ? check('scan < tsc --noEmit', 'CPU time: CLI scan / tsc (both child processes)', summary.scanTscCpuRatio, MAX_SCAN_TSC_RATIO, '×', true)
+      : check('scan < tsc --noEmit', scanCliMs !== null ? 'CLI scan wall / tsc wall (both child processes)' : 'in-process scan / tsc wall', summary.scanTscRatio, MAX_SCAN_TSC_RATIO, '×', true),
     check('peak memory < 1.5 GiB', 'max RSS of the scan child process', summary.peakRssMiB, MAX_PEAK_RSS_MIB, 'MiB', true),
   ];
   return { summary, targets };

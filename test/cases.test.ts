@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { RULES } from '../rules/index.js';
 import type { RuleId } from '../rules/types.js';
 import { analyzePaths, compare, listSources, readExpectations } from './helpers/engine.js';
 
@@ -10,7 +11,8 @@ const CASES = path.join(import.meta.dirname, 'cases');
 describe.each(fs.readdirSync(CASES).filter((d) => fs.statSync(path.join(CASES, d)).isDirectory()))('%s', (rule) => {
   const dir = path.join(CASES, rule);
   const files = listSources(dir);
-  const findings = analyzePaths(files, dir);
+  // Every rule under test is switched on, including the strict-only ones.
+  const findings = analyzePaths(files, dir, { [rule]: RULES[rule as RuleId].severity });
   const expectations = files.flatMap(readExpectations);
 
   it('finds every marked problem and nothing else', () => {

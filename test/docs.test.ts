@@ -42,7 +42,7 @@ describe.each(RULE_IDS.filter((id) => fs.existsSync(path.join(RULES_DIR, `${id}.
   });
 
   it.each(cases.map((c) => [`${c.verdict} example at line ${c.line}`, c] as const))('%s', (_name, example) => {
-    const findings = analyzeSources({ 'example.ts': example.code }).filter((f) => f.ruleId === (id as RuleId) && !f.suppression);
+    const findings = analyzeSources({ 'example.ts': example.code }, { [id]: RULES[id].severity }).filter((f) => f.ruleId === (id as RuleId) && !f.suppression);
     if (example.verdict === 'incorrect') expect(findings.length, example.code).toBeGreaterThan(0);
     else expect(findings.map((f) => f.summary), example.code).toEqual([]);
   });

@@ -16,6 +16,8 @@ export interface ChildResult {
   stderr: string;
   /** Peak resident set size in KiB, when measured with GNU time. */
   maxRssKiB?: number;
+  /** User + system CPU time in ms, when measured with GNU time (robust on a busy machine). */
+  cpuMs?: number;
   timedOut: boolean;
 }
 
@@ -44,7 +46,10 @@ export async function runChild(command: string, args: readonly string[], options
     // GNU time appends its report to stderr; keep the child's own stderr readable.
     const cut = result.stderr.lastIndexOf('\tCommand being timed:');
     const stderr = cut >= 0 ? result.stderr.slice(0, cut) : result.stderr;
-    return match ? { ...result, stderr, maxRssKiB: Number(match[1]) } : { ...result, stderr };
+    const user = /User time \(seconds\): ([\d.]+)/.exec(result.stderr);
+    const system = /System time \(seconds\): ([\d.]+)/.exec(result.stderr);
+    const cpuMs = user && system ? Math.round((Number(user[1]) + Number(system[1])) * 1000) : undefined;
+    return match ? { ...result, stderr, maxRssKiB: Number(match[1]), cpuMs } : { ...result, stderr, cpuMs };
   }
   return runRaw(command, args, options);
 }

@@ -11,7 +11,7 @@ import { runChild, tail } from './child.js';
 import type { ScanFunction, ScanLike } from './scanner.js';
 import { notBuilt, scannerPaths } from './scanner.js';
 import type { BenchSection, SectionResult } from './types.js';
-import { collectGarbage, summarizeTimes } from './types.js';
+import { collectGarbage, cpuNowMs, medianOf, summarizeTimes } from './types.js';
 
 /** Findings of the last in-process scan, kept for sections that compare them (agreement). */
 let lastInProcessScan: ScanLike | undefined;
@@ -30,6 +30,7 @@ export const scanInProcessSection: BenchSection = {
     const mod = (await import(pathToFileURL(scanModule).href)) as { scan?: ScanFunction };
     if (typeof mod.scan !== 'function') return unavailable(this, `${scanModule} does not export scan()`);
     const runsMs: number[] = [];
+    const cpuMs: number[] = [];
     const reportedMs: number[] = [];
     let result: ScanLike | undefined;
     for (let run = 0; run < ctx.runs; run++) {
@@ -37,8 +38,10 @@ export const scanInProcessSection: BenchSection = {
       lastInProcessScan = undefined;
       collectGarbage();
       const started = performance.now();
+      const cpuStarted = cpuNowMs();
       result = await mod.scan({ cwd: ctx.corpusDir, paths: ['.'] });
       runsMs.push(performance.now() - started);
+      cpuMs.push(cpuNowMs() - cpuStarted);
       reportedMs.push(result.durationMs);
       ctx.log(`in-process scan run ${run + 1}/${ctx.runs}: ${Math.round(runsMs[runsMs.length - 1] ?? 0)} ms, ${result.findings.length} findings`);
     }
@@ -53,6 +56,7 @@ export const scanInProcessSection: BenchSection = {
         notices: result?.notices.length ?? null,
         filesScanned: result?.filesScanned ?? null,
         reportedDurationMs: summarizeTimes(reportedMs).medianMs,
+        cpuMs: medianOf(cpuMs),
       },
     };
   },
@@ -67,6 +71,7 @@ export const scanCliSection: BenchSection = {
     if (missing) return unavailable(this, missing);
     const runsMs: number[] = [];
     const rss: number[] = [];
+    const cpu: number[] = [];
     let findings: number | null = null;
     for (let run = 0; run < ctx.runs; run++) {
       const output = join(ctx.tmpDir, `scan-${run}.json`);
@@ -78,6 +83,7 @@ export const scanCliSection: BenchSection = {
       }
       runsMs.push(child.wallMs);
       if (child.maxRssKiB !== undefined) rss.push(child.maxRssKiB);
+      if (child.cpuMs !== undefined) cpu.push(child.cpuMs);
       findings = await countFindings(output);
       ctx.log(`CLI scan run ${run + 1}/${ctx.runs}: ${Math.round(child.wallMs)} ms, ${findings ?? '?'} findings`);
     }
@@ -86,7 +92,7 @@ export const scanCliSection: BenchSection = {
       title: this.title,
       status: 'ok',
       timing: summarizeTimes(runsMs),
-      values: { findings, peakRssMiB: rss.length > 0 ? Math.round(Math.max(...rss) / 1024) : null },
+      values: { findings, peakRssMiB: rss.length > 0 ? Math.round(Math.max(...rss) / 1024) : null, cpuMs: cpu.length > 0 ? summarizeTimes(cpu).medianMs : null },
     };
   },
 };

@@ -13,6 +13,7 @@ export const tscSection: BenchSection = {
     if (!existsSync(tsc)) return { id: this.id, title: this.title, status: 'unavailable', message: `${tsc} not found`, values: {} };
     const runsMs: number[] = [];
     const rss: number[] = [];
+    const cpu: number[] = [];
     let errors = 0;
     for (let run = 0; run < ctx.runs; run++) {
       const child = await runChild(process.execPath, [tsc, '--noEmit', '-p', join(ctx.corpusDir, 'tsconfig.json')], { cwd: ctx.corpusDir, measureRss: true });
@@ -22,6 +23,7 @@ export const tscSection: BenchSection = {
       }
       runsMs.push(child.wallMs);
       if (child.maxRssKiB !== undefined) rss.push(child.maxRssKiB);
+      if (child.cpuMs !== undefined) cpu.push(child.cpuMs);
       errors = (child.stdout.match(/error TS\d+:/g) ?? []).length;
       ctx.log(`tsc run ${run + 1}/${ctx.runs}: ${Math.round(child.wallMs)} ms, ${errors} errors`);
     }
@@ -30,7 +32,7 @@ export const tscSection: BenchSection = {
       title: this.title,
       status: 'ok',
       timing: summarizeTimes(runsMs),
-      values: { errors, peakRssMiB: rss.length > 0 ? Math.round(Math.max(...rss) / 1024) : null },
+      values: { errors, peakRssMiB: rss.length > 0 ? Math.round(Math.max(...rss) / 1024) : null, cpuMs: cpu.length > 0 ? summarizeTimes(cpu).medianMs : null },
     };
   },
 };

@@ -70,6 +70,16 @@ export function summarizeTimes(runsMs: number[]): Timing {
   };
 }
 
+/** CPU time (user + system) of this process in ms: unlike wall time, not inflated by other load. */
+export function cpuNowMs(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+}
+
+export function medianOf(values: readonly number[]): number {
+  return summarizeTimes([...values]).medianMs;
+}
+
 /** Frees what earlier runs left behind so one run's garbage is not billed to the next. */
 export function collectGarbage(): void {
   const gc = (globalThis as { gc?: () => void }).gc;

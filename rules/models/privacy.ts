@@ -5,7 +5,14 @@ const CRYPTO = ['crypto', 'node:crypto'];
 
 /** Unkeyed hashes: PII here is "pseudonymised" reversibly (no-reversible-pii-hash). */
 export const hashSinks: readonly CallSinkModel[] = [
-  { id: 'node-hash', describe: 'unkeyed hash', category: 'hash', calls: [...mods(CRYPTO, 'createHash().update'), named('.', 'createHash().update')], args: [0] },
+  {
+    id: 'node-hash',
+    describe: 'unkeyed hash',
+    category: 'hash',
+    // `createHash('sha1').update(salt).update(ssn)`: every update feeds the same digest.
+    calls: [...mods(CRYPTO, 'createHash().update'), ...mods(CRYPTO, 'createHash().update().update'), named('.', 'createHash().update'), named('.', 'createHash().update().update')],
+    args: [0],
+  },
   { id: 'web-crypto-digest', describe: 'Web Crypto digest', category: 'hash', calls: [named('^subtle$', 'digest'), global('crypto', 'subtle.digest')], args: [1] },
   {
     id: 'hash-libraries',

@@ -17,6 +17,8 @@ import { FAIL_ON_VALUES, type RuleOverrides, collectRuleOption, parseDateOption,
 import { BaselineError, DEFAULT_BASELINE_FILE, baselineStateOf, checkBaselineShard, countBaselineStates, readBaseline, updateBaselineFile } from './baseline.js';
 import { type ChangedLines, ChangedLinesError, changedLinesSince, keepChangedFindings } from './changed-lines.js';
 import { addMergeCommand } from './merge.js';
+import { addExplainCommand } from './explain.js';
+import { addInventoryCommand } from './inventory.js';
 import { type Shard, parseShardOption, selectShardFiles } from './shard.js';
 import { NO_PROGRESS, type ProgressDisplay, type ProgressStream, createProgressDisplay, progressWanted } from './progress.js';
 
@@ -145,6 +147,12 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo(), d
   addMergeCommand(program, io, (code) => {
     exitCode = code;
   });
+  addInventoryCommand(program, io, (code) => {
+    exitCode = code;
+  }, dependencies);
+  addExplainCommand(program, io, (code) => {
+    exitCode = code;
+  }, dependencies);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
@@ -192,7 +200,8 @@ async function runScan(paths: string[], options: ScanOptions, io: CliIo, depende
     );
   } catch (error) {
     if (error instanceof ConfigError) {
-      const problems = error.problems.map((problem) => formatConfigProblem(problem, (file) => displayPath(io.cwd, file)));
+      // Problems quote the configuration's values, which can be numbers from the repository.
+      const problems = error.problems.map((problem) => maskPiiInText(formatConfigProblem(problem, (file) => displayPath(io.cwd, file))));
       return fail(messages.configInvalid(problems.join('\n'), error.hint));
     }
     if (error instanceof ScanInputError) return fail(messages.scanInput(error.message, error.hint));

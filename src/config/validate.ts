@@ -1,6 +1,7 @@
 import { Ajv, type AnySchemaObject, type ErrorObject, type ValidateFunction } from 'ajv';
 import { parseAccessPath } from '../engine/access-path.js';
 import type { ConfigProblem } from './errors.js';
+import { globProblem } from './globs.js';
 import { type ParsedJson, jsonPointerSegment } from './json-parser.js';
 import { closestMatch, isRecord, keyPathOf, pointerSegments } from './key-path.js';
 import { readPackageFile } from './package-files.js';
@@ -218,7 +219,7 @@ function nearestPosition(pointer: string, parsed: ParsedJson) {
   }
 }
 
-/** Regular-expression sources must compile and access paths parse, or the engine would fail mid-scan. */
+/** Regular-expression sources must compile, access paths parse and globs make sense, or the scan would fail or silently miss files. */
 function checkPatterns(value: unknown, target: ValidationTarget): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   const visit = (node: unknown, pointer: string): void => {
@@ -229,7 +230,12 @@ function checkPatterns(value: unknown, target: ValidationTarget): ConfigProblem[
     if (!isRecord(node)) return;
     for (const [key, child] of Object.entries(node)) {
       const childPointer = `${pointer}/${jsonPointerSegment(key)}`;
-      if (isAccessPath(childPointer) && typeof child === 'string') {
+      if (isGlobList(childPointer) && Array.isArray(child)) {
+        child.forEach((glob, index) => {
+          const error = typeof glob === 'string' && glob !== '' ? globProblem(glob) : undefined;
+          if (error) problems.push(locate(`${childPointer}/${index}`, `is not a usable glob: ${error}`, value, target));
+        });
+      } else if (isAccessPath(childPointer) && typeof child === 'string') {
         const error = accessPathError(child);
         if (error) problems.push(locate(childPointer, `is not a valid access path: ${error}. Example: "createLogger().{info,warn}".`, value, target));
       } else if (holdsRegularExpressions(childPointer)) {
@@ -258,6 +264,11 @@ function holdsRegularExpressions(pointer: string): boolean {
     (segments[0] === 'sanitizers' && last === 'names') ||
     (segments[0] === 'consent' && (last === 'functionNames' || last === 'propertyNames'))
   );
+}
+
+/** Top-level `include` and `exclude`. */
+function isGlobList(pointer: string): boolean {
+  return pointer === '/include' || pointer === '/exclude';
 }
 
 /** `…calls[i].path` */

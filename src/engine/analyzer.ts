@@ -125,7 +125,9 @@ class ProgramAnalysis implements Analyzer {
     private readonly program: ts.Program,
     private readonly config: EngineConfig,
   ) {
-    this.enabled = new Set(RULE_IDS.filter((id) => config.rules[id] !== 'off'));
+    // `recommended` rules run unless turned off; the others (strict-only, still proving their precision) only
+    // when the configuration names them.
+    this.enabled = new Set(RULE_IDS.filter((id) => (config.rules[id] === undefined ? RULES[id].presets.includes('recommended') : config.rules[id] !== 'off')));
   }
 
   analyzeFile(sourceFile: ts.SourceFile, options: AnalyzeOptions = {}): Finding[] {

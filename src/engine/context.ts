@@ -296,7 +296,9 @@ function revealedByBody(fn: ts.SignatureDeclaration): { prefix: number; suffix: 
       if (/^(slice|substring|substr)$/.test(method) && a !== undefined) {
         seen = true;
         if (a < 0 && b === undefined) suffix = Math.max(suffix, -a);
-        else if (a === 0 && b !== undefined && b > 0) prefix = Math.max(prefix, method === 'substr' ? b : b);
+        else if (a === 0 && b !== undefined && b > 0) prefix = Math.max(prefix, b);
+        // `slice(0, -2)`, `substring(0, s.length - 2)`: everything but the last few characters.
+        else if (a === 0 && b !== undefined && b < 0) prefix = Math.max(prefix, 99);
       }
       const pattern = node.arguments[0];
       if ((method === 'replace' || method === 'replaceAll') && pattern && ts.isRegularExpressionLiteral(pattern)) {

@@ -93,6 +93,8 @@ export function withStep(t: Taint, node: ts.Node, note: string): Taint {
 const STRING_PROPAGATING = new Set([
   'toString', 'trim', 'trimStart', 'trimEnd', 'toUpperCase', 'toLowerCase', 'toLocaleUpperCase', 'toLocaleLowerCase',
   'normalize', 'padStart', 'padEnd', 'concat', 'replace', 'replaceAll', 'split', 'valueOf', 'repeat', 'format',
+  // Partial copies that keep more than a masked remainder (the short ones are treated as masking first).
+  'slice', 'substring', 'substr', 'at', 'charAt',
   // libphonenumber-js PhoneNumber formatting: still the whole number.
   'formatNational', 'formatInternational', 'getURI',
 ]);

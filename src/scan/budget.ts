@@ -54,7 +54,8 @@ export interface BudgetProbe {
 
 const processProbe: BudgetProbe = {
   now: () => Date.now(),
-  heapUsedBytes: () => process.memoryUsage().heapUsed,
+  // v8.getHeapStatistics() is cheap; process.memoryUsage() reads /proc and costs ~0.4 ms per call.
+  heapUsedBytes: () => v8.getHeapStatistics().used_heap_size,
 };
 
 export class ScanBudget {

@@ -4,6 +4,7 @@ import type { Analyzer } from '../engine/api.js';
 import { type FileNotice, type Finding, type FlowStep, type SourceLocation, type Suppression, compareFindings } from '../engine/finding.js';
 import { CATEGORY_OF_RULE, type FlowCategory, type InventoryFlow, type InventorySource, type Protection } from '../engine/inventory.js';
 import type { Signal } from '../engine/taint.js';
+import { RULES, RULE_IDS } from '../../rules/index.js';
 import type { PiiKind, RuleId, Severity } from '../../rules/types.js';
 import { type ProjectDependencies, type ProjectRequest, analyseWithinBudget, compareNotices, openProject } from './project.js';
 
@@ -58,13 +59,32 @@ export async function collectInventory(request: InventoryRequest, dependencies: 
   });
   return {
     rootDir: project.rootDir,
-    sources: sources.sort((a, b) => compareLocations(a.location, b.location) || a.description.localeCompare(b.description)),
+    sources: withFlowSources(sources, flows).sort((a, b) => compareLocations(a.location, b.location) || a.description.localeCompare(b.description)),
     flows: flows.sort(compareEntries),
     notices: project.notices.sort(compareNotices),
     filesScanned,
     durationMs: Math.round(performance.now() - started),
     configFile: project.loaded.file,
   };
+}
+
+/**
+ * The engine lists framework sources read by property access and PII-typed declarations; a source
+ * read by destructuring (`const { From } = req.body`) shows only as the origin of its flows, so the
+ * origins of flows recognised by source or type are added, once per place.
+ */
+function withFlowSources(sources: readonly InventorySource[], flows: readonly InventoryEntry[]): InventorySource[] {
+  const place = (l: SourceLocation) => `${l.file}\u0000${l.line}\u0000${l.column}`;
+  const seen = new Set(sources.map((s) => place(s.location)));
+  const added: InventorySource[] = [];
+  for (const flow of flows) {
+    if (flow.signal !== 'source' && flow.signal !== 'type') continue;
+    const key = place(flow.source.location);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    added.push({ kind: flow.kind, signal: flow.signal, description: flow.source.description, location: flow.source.location });
+  }
+  return [...sources, ...added];
 }
 
 /** Flows with the findings at their sinks attached, plus the flow-rule findings no flow matches. */
@@ -76,7 +96,10 @@ function withFindings(flows: readonly InventoryFlow[], findings: readonly Findin
   }
   const matched = new Set<Finding>();
   const entries: InventoryEntry[] = flows.map((flow) => {
-    const { ruleId, ...rest } = flow;
+    const { ruleId: reportedBy, ...rest } = flow;
+    // One finding per sink: a second unprotected value at a reported sink (an email next to the
+    // phone number in one log call) is covered by that finding when its rule covers the kind.
+    const ruleId = reportedBy ?? (flow.protection === 'none' ? coveringRule(flow, byPlace) : undefined);
     const finding = ruleId ? byPlace.get(placeKey(ruleId, flow.sink.location)) : undefined;
     if (finding) matched.add(finding);
     return { ...rest, ...(ruleId ? { ruleId } : {}), ...(finding ? { finding: findingRef(finding) } : {}) };
@@ -87,6 +110,12 @@ function withFindings(flows: readonly InventoryFlow[], findings: readonly Findin
     entries.push(entryOfFinding(finding, finding.piiKind, category, sourceFile, analyzer));
   }
   return entries;
+}
+
+function coveringRule(flow: InventoryFlow, byPlace: ReadonlyMap<string, Finding>): RuleId | undefined {
+  return RULE_IDS.find(
+    (id) => CATEGORY_OF_RULE[id] === flow.sink.category && RULES[id].piiKinds.includes(flow.kind) && byPlace.has(placeKey(id, flow.sink.location)),
+  );
 }
 
 function entryOfFinding(finding: Finding, kind: PiiKind, category: FlowCategory, sourceFile: ts.SourceFile, analyzer: Analyzer): InventoryEntry {

@@ -3,7 +3,7 @@ import { RULES } from '../../../rules/index.js';
 import { PII_KIND_LABELS, type CallSinkModel, type PiiKind, type RuleId } from '../../../rules/types.js';
 import { chainText, skipTransparent } from '../access-path.js';
 import type { EngineContext } from '../context.js';
-import { type Label, type Taint, TaintAnalysis, forEachReturn, isTainted, propertyNameText, union } from '../taint.js';
+import { EMPTY, type Label, type Taint, TaintAnalysis, forEachReturn, isTainted, propertyNameText, union } from '../taint.js';
 import type { Observation, ParamSink, RawFinding, SinkSite } from './raw.js';
 import { modelKey } from './schemas.js';
 
@@ -12,6 +12,9 @@ const PRIVACY_RULES: Readonly<Partial<Record<CallSinkModel['category'], RuleId>>
   url: 'no-pii-in-url',
   'third-party': 'no-pii-to-third-party',
 };
+
+/** Options that become part of a request URL. */
+const URL_OPTION = /^(url|uri|href|path|pathname|search|query|params|qs|searchParams)$/;
 
 const SQL_WRITE = /^\s*(with\b[\s\S]*?\)\s*)?(insert|update|replace|merge|upsert)\b/i;
 
@@ -66,20 +69,43 @@ export class FlowSinkCheck {
     const values = ts.isBinaryExpression(sink) ? [sink.right] : selectedArgs(sink, model);
     for (const value of values) {
       if (model.category === 'third-party' && ts.isObjectLiteralExpression(skipTransparent(value))) this.checkWritten(value, site, 0);
-      else this.report(model.category === 'url' ? this.urlTaint(value) : this.valueTaint(value), site(value), value, true);
+      else this.report(model.category === 'url' ? this.urlTaint(value, model.id === 'http-client') : model.category === 'third-party' ? this.builderTaint(value) : this.valueTaint(value), site(value), value, true);
     }
   }
 
-  /** A URL carries PII only in its interpolations or concatenated parts, not through the host constant. */
-  private urlTaint(value: ts.Expression): Taint {
+  /**
+   * A URL's PII: its interpolations and concatenated parts; for an options object (`http.request({...})`,
+   * axios config) only the parts that become the URL. `tel:`/`mailto:`/`sms:` links request nothing.
+   */
+  private urlTaint(value: ts.Expression, requestOptions = false): Taint {
+    const e = skipTransparent(value);
+    const head = ts.isTemplateExpression(e) ? e.head.text : ts.isBinaryExpression(e) && ts.isStringLiteralLike(skipTransparent(e.left)) ? (skipTransparent(e.left) as ts.StringLiteralLike).text : undefined;
+    if (head !== undefined && /^\s*(tel|mailto|sms|callto|sips?):/i.test(head)) return EMPTY;
+    if (requestOptions && ts.isObjectLiteralExpression(e)) {
+      const parts = e.properties.filter((p) => ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)).filter((p) => URL_OPTION.test(propertyNameText(p.name!) ?? ''));
+      return union(...parts.map((p) => this.valueTaint(ts.isPropertyAssignment(p) ? p.initializer : (p as ts.ShorthandPropertyAssignment).name)));
+    }
     return this.valueTaint(value);
+  }
+
+  /** `new amplitude.Identify().set('phone', form.phone)`: what a builder chain was given. */
+  private builderTaint(value: ts.Expression): Taint {
+    const parts: Taint[] = [this.valueTaint(value)];
+    let e: ts.Expression = skipTransparent(value);
+    for (let i = 0; i < 6 && (ts.isCallExpression(e) || ts.isNewExpression(e)); i++) {
+      for (const arg of e.arguments ?? []) parts.push(this.valueTaint(arg));
+      const callee = skipTransparent(e.expression);
+      if (!ts.isPropertyAccessExpression(callee)) break;
+      e = skipTransparent(callee.expression);
+    }
+    return union(...parts);
   }
 
   /** A URL-valued property or attribute built with PII (`statusCallback: \`…?to=${to}\``, `href={\`/c/${phone}\`}`). */
   checkUrlValue(value: ts.Expression, name: string): void {
     const kinds = new Set(RULES['no-pii-in-url'].piiKinds);
     const site: SinkSite = { ruleId: 'no-pii-in-url', node: value, sinkText: name, describe: (label) => `${subject(label)} is put into a URL (${name})`, accepts: (label) => kinds.has(label.kind) };
-    this.report(this.valueTaint(value), site, value, true);
+    this.report(this.urlTaint(value), site, value, true);
   }
 
   checkStorage(sink: ts.CallExpression | ts.NewExpression | ts.TaggedTemplateExpression | ts.BinaryExpression, model: CallSinkModel): void {

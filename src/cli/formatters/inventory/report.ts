@@ -1,7 +1,9 @@
 import type { FileNotice, FlowStep, SourceLocation } from '../../../engine/finding.js';
 import { maskPiiInText } from '../../../engine/mask.js';
+import { CATEGORY_OF_RULE } from '../../../engine/inventory.js';
 import type { Signal } from '../../../engine/taint.js';
 import type { FlowCategory, InventoryEntry, InventoryResult, Protection } from '../../../scan/inventory.js';
+import { RULES, RULE_IDS } from '../../../../rules/index.js';
 import { PII_KINDS, PII_KIND_LABELS, type PiiKind, type RuleId, type Severity } from '../../../../rules/types.js';
 import type { JsonLocation } from '../json.js';
 import { type ToolInfo, relativePath } from '../shared.js';
@@ -33,10 +35,10 @@ export interface InventorySummary {
   sources: number;
   flows: number;
   /** Flows that reach their sink with no protection recognised. */
-  unprotected: number;
-  /** Flows reported by an unsuppressed finding. */
+  unprotectedFlows: number;
+  /** Distinct unsuppressed findings reporting the flows (as `piiguard scan` counts them). */
   openFindings: number;
-  /** Flows whose finding is suppressed with a reason. */
+  /** Distinct findings suppressed with a reason. */
   suppressedFindings: number;
   byCategory: Record<FlowCategory, ProtectionCounts>;
   /** Every PII kind, zeros included, so the shape never changes. */
@@ -152,9 +154,9 @@ export function summarizeInventory(sources: readonly InventoryReportSource[], fl
   const byKind = Object.fromEntries(PII_KINDS.map((kind) => [kind, { sources: 0, flows: 0, byCategory: emptyByCategory() }])) as InventorySummary['byKind'];
   const byCategory = emptyByCategory();
   for (const source of sources) byKind[source.kind].sources++;
-  let unprotected = 0;
-  let openFindings = 0;
-  let suppressedFindings = 0;
+  let unprotectedFlows = 0;
+  const open = new Set<string>();
+  const suppressed = new Set<string>();
   for (const flow of flows) {
     const kind = byKind[flow.kind];
     kind.flows++;
@@ -162,21 +164,30 @@ export function summarizeInventory(sources: readonly InventoryReportSource[], fl
       counts[flow.protection]++;
       counts.total++;
     }
-    if (flow.protection === 'none') unprotected++;
-    if (flow.finding?.status === 'open') openFindings++;
-    if (flow.finding?.status === 'suppressed') suppressedFindings++;
+    if (flow.protection === 'none') unprotectedFlows++;
+    if (flow.finding) (flow.finding.status === 'open' ? open : suppressed).add(flow.finding.fingerprint);
   }
-  return { filesScanned, sources: sources.length, flows: flows.length, unprotected, openFindings, suppressedFindings, byCategory, byKind };
+  return {
+    filesScanned,
+    sources: sources.length,
+    flows: flows.length,
+    unprotectedFlows,
+    openFindings: open.size,
+    suppressedFindings: suppressed.size,
+    byCategory,
+    byKind,
+  };
 }
 
 /** What an auditor reads of a processing activity: reported, accepted with a reason, protected, or none of these. */
-export type ActivityStatus = 'open-finding' | 'suppressed' | 'protected' | 'unreported';
+export type ActivityStatus = 'open-finding' | 'suppressed' | 'unreported' | 'out-of-scope' | 'protected';
 
 export const STATUS_LABELS: Readonly<Record<ActivityStatus, string>> = {
   'open-finding': 'open finding',
   suppressed: 'finding suppressed',
-  protected: 'protected',
   unreported: 'no protection recognised, not reported',
+  'out-of-scope': 'not protected, outside the rules\' scope',
+  protected: 'protected',
 };
 
 /**
@@ -244,11 +255,18 @@ export function processingActivities(report: InventoryReport): ProcessingActivit
   );
 }
 
+/** The most pressing status of the activity's flows. */
 function activityStatus(flows: readonly InventoryReportFlow[]): ActivityStatus {
   if (flows.some((f) => f.finding?.status === 'open')) return 'open-finding';
   if (flows.some((f) => f.finding?.status === 'suppressed')) return 'suppressed';
-  if (flows.every((f) => f.protection !== 'none')) return 'protected';
-  return 'unreported';
+  const unprotected = flows.filter((f) => f.protection === 'none');
+  if (unprotected.length === 0) return 'protected';
+  return unprotected.some((f) => inRuleScope(f)) ? 'unreported' : 'out-of-scope';
+}
+
+/** Whether a rule judges this kind of PII at this kind of sink (email is not a storage finding, for one). */
+function inRuleScope(flow: InventoryReportFlow): boolean {
+  return RULE_IDS.some((id) => CATEGORY_OF_RULE[id] === flow.sink.category && RULES[id].piiKinds.includes(flow.kind));
 }
 
 export function kindLabel(kind: PiiKind): string {
