@@ -60,7 +60,8 @@ export const thirdPartySinks: readonly CallSinkModel[] = [
   { id: 'segment', describe: 'Segment', category: 'third-party', calls: [mod('@segment/analytics-node', 'new Analytics().{identify,track,page,group,alias}'), mod('analytics-node', 'new().{identify,track,page,group}'), named('^(analytics|segment|\\w*Analytics)$', '{identify,track,page,group,alias}')] },
   { id: 'mixpanel', describe: 'Mixpanel', category: 'third-party', calls: [mod('mixpanel', 'init().{track,register,identify}'), mod('mixpanel', 'init().people.{set,set_once,append,union}'), named('^(mixpanel|\\w*Mixpanel)$', '{track,register,identify,alias}'), named('^people$', '{set,set_once,append,union}')] },
   { id: 'amplitude', describe: 'Amplitude', category: 'third-party', calls: [mod('@amplitude/analytics-browser', '{track,identify,setUserId,logEvent}'), mod('@amplitude/analytics-node', '{track,identify}'), named('^(amplitude|\\w*Amplitude)$', '{track,identify,setUserId,setUserProperties,logEvent}')] },
-  { id: 'google-analytics', describe: 'Google Analytics', category: 'third-party', calls: [global('gtag', ''), global('window', 'gtag'), named('^(ga|dataLayer)$', '{push}'), named('^ga$', '')], args: [1, 2] },
+  { id: 'google-analytics', describe: 'Google Analytics', category: 'third-party', calls: [global('gtag', ''), global('window', 'gtag'), named('^ga$', '')], args: [1, 2] },
+  { id: 'gtm-data-layer', describe: 'Google Tag Manager', category: 'third-party', calls: [named('^dataLayer$', 'push'), global('window', 'dataLayer.push')], args: [0] },
   {
     id: 'sentry',
     describe: 'Sentry',

@@ -200,8 +200,7 @@ async function runScan(paths: string[], options: ScanOptions, io: CliIo, depende
     );
   } catch (error) {
     if (error instanceof ConfigError) {
-      // Problems quote the configuration's values, which can be numbers from the repository.
-      const problems = error.problems.map((problem) => maskPiiInText(formatConfigProblem(problem, (file) => displayPath(io.cwd, file))));
+      const problems = error.problems.map((problem) => formatConfigProblem(problem, (file) => displayPath(io.cwd, file)));
       return fail(messages.configInvalid(problems.join('\n'), error.hint));
     }
     if (error instanceof ScanInputError) return fail(messages.scanInput(error.message, error.hint));

@@ -1,3 +1,5 @@
+import { maskPiiInText } from '../engine/mask.js';
+
 /** One thing wrong with a configuration file, located as precisely as we can. */
 export interface ConfigProblem {
   /** Absolute path of the file. */
@@ -24,10 +26,12 @@ export class ConfigError extends Error {
 
 /**
  * `piiguard.config.json:3:5: rules.no-pii-in-logz: unknown rule id …`. `displayPath` lets the CLI
- * show the file relative to the current directory.
+ * show the file relative to the current directory. Problems quote the configuration's keys and
+ * values, which can be numbers copied from the repository: they are masked like every other text
+ * piiguard prints.
  */
 export function formatConfigProblem(problem: ConfigProblem, displayPath: (file: string) => string = (file) => file): string {
   const file = displayPath(problem.file);
   const where = problem.line === undefined ? file : `${file}:${problem.line}:${problem.column ?? 1}`;
-  return problem.keyPath === '' ? `${where}: ${problem.message}` : `${where}: ${problem.keyPath}: ${problem.message}`;
+  return maskPiiInText(problem.keyPath === '' ? `${where}: ${problem.message}` : `${where}: ${problem.keyPath}: ${problem.message}`);
 }

@@ -154,7 +154,8 @@ export class EngineContext {
       // end, and no more than 7 (10) in all — `+1202…43` keeps as much as `120…0143`.
       const [maxPrefix, maxSuffix] = idLike ? [6, 4] : [3, 4];
       if (revealed.suffix > maxSuffix || revealed.prefix + revealed.suffix > maxPrefix + maxSuffix) {
-        verdict = `${name ?? 'the mask'}() reveals the first ${revealed.prefix} and last ${revealed.suffix} characters (at most ${maxPrefix} and ${maxSuffix} may show)`;
+        const shown = revealed.prefix >= 99 ? 'all but the last few characters' : `the first ${revealed.prefix} and last ${revealed.suffix} characters`;
+        verdict = `${name ?? 'the mask'}() reveals ${shown} (at most the first ${maxPrefix} and last ${maxSuffix} may show)`;
       }
     }
     this.weakMasks.set(fn, verdict ?? null);

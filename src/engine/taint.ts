@@ -28,6 +28,8 @@ export interface Label {
   path?: readonly string[];
   /** Set on labels kept for the data-flow inventory after a sanitizer: how the value was protected. */
   protectedBy?: SanitizerPurpose;
+  /** The value went through a mask function that reveals too much: what it reveals. */
+  weakMask?: string;
   steps: readonly FlowNode[];
 }
 
@@ -620,7 +622,9 @@ export class TaintAnalysis {
     const text = chainText(callee);
     if ((text && GLOBAL_PROPAGATORS.has(text)) || this.ctx.isPropagator(call)) {
       // A CSV serialiser told which columns to write: `stringify(rows, { columns: ['customer_phone', …] })`.
-      return withStep(union(argsTaint(), this.namedColumns(args, call)), call, `passed through ${text ?? 'a formatter'}()`);
+      // A method (`value.trim()`, `phone.normalize()`) formats its receiver; a function formats its arguments.
+      const receiver = ts.isPropertyAccessExpression(callee) && !(text && GLOBAL_PROPAGATORS.has(text)) ? dropClean(this.taintOf(callee.expression)) : EMPTY;
+      return withStep(union(argsTaint(), receiver, this.namedColumns(args, call)), call, `passed through ${text ?? 'a formatter'}()`);
     }
 
     if (ts.isPropertyAccessExpression(callee)) {
@@ -658,7 +662,7 @@ export class TaintAnalysis {
       const summary = this.returnTaint(fn);
       const substituted = this.substitute(summary, fn, call);
       const weak = this.ctx.weakMask(call);
-      if (weak && isTainted(substituted)) return { ...substituted, labels: substituted.labels.map((l) => ({ ...l, describe: `${l.describe}, masked too weakly: ${weak}`, steps: [...l.steps, { node: call, note: weak }] })) };
+      if (weak && isTainted(substituted)) return { ...substituted, labels: substituted.labels.map((l) => ({ ...l, weakMask: weak, steps: [...l.steps, { node: call, note: weak }] })) };
       if (isTainted(substituted) || substituted.clean) return withStep(substituted, call, `returned from ${calleeName ?? 'a function'}()`);
     }
     if (calleeName) {
@@ -711,7 +715,8 @@ export class TaintAnalysis {
   /** Replaces `fn`'s symbolic parameters with what the call passes. */
   substitute(t: Taint, fn: ts.SignatureDeclaration, call: ts.CallExpression | ts.NewExpression): Taint {
     if (t.params.every((p) => p.fn !== fn)) return t;
-    const parts: Taint[] = [{ labels: t.labels, params: t.params.filter((p) => p.fn !== fn), clean: t.clean }];
+    // What the caller passed comes first: its labels name the caller's value (`cb.phone`), not the parameter.
+    const parts: Taint[] = [];
     for (const p of t.params) {
       if (p.fn !== fn) continue;
       const arg = call.arguments?.[p.index];
@@ -723,6 +728,7 @@ export class TaintAnalysis {
       }
       parts.push(argTaint);
     }
+    parts.push({ labels: t.labels, params: t.params.filter((p) => p.fn !== fn), clean: t.clean });
     return union(...parts);
   }
 

@@ -19,6 +19,8 @@ export interface ProjectSetup {
   include: readonly string[] | undefined;
   exclude: readonly string[] | undefined;
   maxFileSizeKb: number | undefined;
+  /** Per-file analysis time budget from the configuration, if set. */
+  maxFileMs: number | undefined;
   /** The piiguard configuration file in use, if any. */
   configFile: string | undefined;
   /** The tsconfig.json whose compilerOptions are used, if any. */
@@ -60,6 +62,7 @@ function setupFrom(
     include: config.include,
     exclude: config.exclude,
     maxFileSizeKb: config.maxFileSizeKb,
+    maxFileMs: config.maxFileMs,
     configFile: extra.configFile,
     tsconfigPath: extra.tsconfigPath,
     problems: extra.problems ?? [],

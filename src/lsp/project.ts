@@ -106,12 +106,15 @@ export class Project {
     return program;
   }
 
-  /** Findings of one file in the current program; undefined when the file is not part of it. */
-  analyze(file: string): FileAnalysis | undefined {
+  /**
+   * Findings of one file in the current program; undefined when the file is not part of it. Throws
+   * AnalysisBudgetExceeded when the analysis runs past `deadline` (a `Date.now()` value).
+   */
+  analyze(file: string, deadline?: number): FileAnalysis | undefined {
     const program = this.program();
     const sourceFile = program.getSourceFile(file);
     if (!sourceFile) return undefined;
-    const findings = createAnalyzer(program, this.setup.engineConfig).analyzeFile(sourceFile);
+    const findings = createAnalyzer(program, this.setup.engineConfig).analyzeFile(sourceFile, deadline === undefined ? {} : { deadline });
     return { findings, sourceFile };
   }
 

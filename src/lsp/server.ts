@@ -30,6 +30,7 @@ import type ts from 'typescript';
 import type { RuleId } from '../../rules/types.js';
 import { formatConfigProblem } from '../config/errors.js';
 import { packageInfo } from '../config/package-files.js';
+import { AnalysisBudgetExceeded } from '../engine/errors.js';
 import type { Finding } from '../engine/finding.js';
 import { maskPiiInText } from '../engine/mask.js';
 import { SOURCE_EXTENSIONS } from '../scan/discover.js';
@@ -61,6 +62,8 @@ const MAX_CONNECTED_REFRESH = 200;
 /** Code actions and hovers wait this long for a pending analysis of their file. */
 const SETTLE_TIMEOUT_MS = 2_000;
 const PROGRESS_INTERVAL_MS = 100;
+/** Per-file analysis budget unless the configuration sets maxFileMs. */
+const MAX_FILE_MS = 5_000;
 const CONFIG_FILE_NAMES = new Set(['piiguard.config.json', 'package.json', 'tsconfig.json', '.gitignore']);
 
 /** What was last published for a file. */
@@ -431,9 +434,15 @@ class PiiguardServer {
     const t1 = performance.now();
     let analysis;
     try {
-      analysis = project.analyze(file);
+      analysis = project.analyze(file, Date.now() + (project.setup.maxFileMs ?? MAX_FILE_MS));
     } catch (error) {
-      this.error(`Could not analyse ${file}: ${describe(error)}`);
+      // One pathological file must not freeze the editor: it is skipped, with a note on the file.
+      if (error instanceof AnalysisBudgetExceeded) {
+        this.warn(`Skipped ${file}: its analysis took longer than ${project.setup.maxFileMs ?? MAX_FILE_MS} ms (maxFileMs).`);
+        this.publishNote(uri, `piiguard skipped this file: its analysis took longer than ${project.setup.maxFileMs ?? MAX_FILE_MS} ms. Raise maxFileMs in piiguard.config.json to analyse it.`);
+      } else {
+        this.error(`Could not analyse ${file}: ${describe(error)}`);
+      }
       return undefined;
     }
     const t2 = performance.now();
@@ -447,6 +456,13 @@ class PiiguardServer {
     this.published.set(uri, { project, version, findings: visible, sourceFile: analysis.sourceFile });
     const t3 = performance.now();
     return { programMs: t1 - t0, analyzeMs: t2 - t1, publishMs: t3 - t2 };
+  }
+
+  private publishNote(uri: string, message: string): void {
+    this.published.delete(uri);
+    const start = { line: 0, character: 0 };
+    this.publishDiagnostics({ uri, diagnostics: [{ range: { start, end: start }, severity: DiagnosticSeverity.Information, source: DIAGNOSTIC_SOURCE, message }] });
+    this.scheduleStatus();
   }
 
   private clearDiagnostics(uri: string): void {

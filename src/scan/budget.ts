@@ -100,12 +100,18 @@ export class ScanBudget {
   }
 }
 
+/** Source text the engine's program-wide preparation is given one more file budget for. */
+const PREPARATION_CHARS_PER_BUDGET = 100_000;
+
 /**
- * The engine builds its program-wide state (call index, schemas) during its first `analyzeFile`:
- * that call's budget grows by a hundredth of a file's budget per file of the program.
+ * The engine builds its program-wide state (call index, schemas: work proportional to the size of
+ * the program) during its first `analyzeFile`, so that call gets one more budget per 100 KB of
+ * program source. An engine `prepare()` step outside the per-file budget would make this exact.
  */
-export function firstCallShare(programFiles: number): number {
-  return 1 + programFiles / 100;
+export function firstCallShare(programFiles: readonly ts.SourceFile[]): number {
+  let chars = 0;
+  for (const sourceFile of programFiles) chars += sourceFile.text.length;
+  return 1 + chars / PREPARATION_CHARS_PER_BUDGET;
 }
 
 /**

@@ -4,7 +4,13 @@ import ts from 'typescript';
 import type { FileNotice } from '../engine/finding.js';
 import { readSourceFile } from './read-source.js';
 
-export const DEFAULT_LIBS: readonly string[] = ['lib.es2022.d.ts', 'lib.dom.d.ts'];
+/**
+ * ECMAScript library declarations only. Browser and Node globals (`document`, `localStorage`, `console`,
+ * `fetch`) are recognised by name whether or not they are declared, and lib.dom.d.ts alone costs about
+ * half a second of CPU to parse and bind on every scan.
+ */
+export const DEFAULT_LIBS: readonly string[] = ['lib.es2022.d.ts'];
+const HOST_LIBS = /(^|\.)(dom|webworker|scripthost)(\.|$)/i;
 
 export interface ScanProgramOptions {
   rootDir: string;
@@ -72,7 +78,7 @@ export function scanCompilerOptions(project: ts.CompilerOptions): ts.CompilerOpt
     module,
     moduleResolution: kept.moduleResolution ?? moduleResolutionFor(module),
     jsx: kept.jsx ?? ts.JsxEmit.Preserve,
-    lib: kept.lib && kept.lib.length > 0 ? kept.lib : [...DEFAULT_LIBS],
+    lib: withoutHostLibs(kept.lib),
     allowJs: true,
     checkJs: false,
     noEmit: true,
@@ -83,6 +89,12 @@ export function scanCompilerOptions(project: ts.CompilerOptions): ts.CompilerOpt
     // The project's own deprecated settings (node10, ES5, baseUrl) must not matter to a scan.
     ignoreDeprecations: '6.0',
   };
+}
+
+/** The project's ES libraries without DOM/WebWorker (see DEFAULT_LIBS). */
+function withoutHostLibs(libs: readonly string[] | undefined): string[] {
+  const kept = (libs ?? []).filter((lib) => !HOST_LIBS.test(lib.replace(/^lib\./, '').replace(/\.d\.ts$/, '')));
+  return kept.length > 0 ? kept : [...DEFAULT_LIBS];
 }
 
 function moduleResolutionFor(module: ts.ModuleKind): ts.ModuleResolutionKind {

@@ -142,7 +142,7 @@ export function analyseWithinBudget(
   let analysed = 0;
   onProgress(0, files.length);
   for (const [index, sourceFile] of files.entries()) {
-    const share = index === 0 ? firstCallShare(project.program.sourceFiles.length) : 1;
+    const share = index === 0 ? firstCallShare(project.program.sourceFiles) : 1;
     const outOfMemory = budget.memoryNotice(sourceFile.fileName, 'analysed');
     if (outOfMemory) {
       notices.push(outOfMemory);

@@ -9,6 +9,13 @@ function textsOf(root: string, files: Record<string, string>): Map<string, strin
   return new Map(Object.entries(files).map(([relative, text]) => [path.join(root, relative), text]));
 }
 
+describe('host libraries', () => {
+  it('drops DOM and WebWorker from a project\'s lib list, keeping its ES libraries', () => {
+    expect(scanCompilerOptions({ lib: ['lib.es2023.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'] }).lib).toEqual(['lib.es2023.d.ts']);
+    expect(scanCompilerOptions({ lib: ['lib.dom.d.ts'] }).lib).toEqual(['lib.es2022.d.ts']);
+  });
+});
+
 describe('createScanProgram', () => {
   it('builds one program over TS and JS files, serving the decoded texts', () => {
     const root = tempDir();
@@ -79,13 +86,13 @@ describe('createScanProgram', () => {
 });
 
 describe('scanCompilerOptions', () => {
-  it('defaults: ES2022 + DOM libs, bundler resolution, JSX preserved, no emit', () => {
+  it('defaults: ES2022 libs (no DOM: browser globals are recognised by name), bundler resolution, JSX preserved, no emit', () => {
     expect(scanCompilerOptions({})).toMatchObject({
       target: ts.ScriptTarget.ES2022,
       module: ts.ModuleKind.ESNext,
       moduleResolution: ts.ModuleResolutionKind.Bundler,
       jsx: ts.JsxEmit.Preserve,
-      lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
+      lib: ['lib.es2022.d.ts'],
       allowJs: true,
       checkJs: false,
       noEmit: true,

@@ -72,6 +72,9 @@ interface Row {
 
 const timings: Record<string, LoadTiming> = {};
 
+// CI sets PIIGUARD_REQUIRE_CHROMIUM: there a missing browser is a failure, not a skip.
+if (!chromiumInstalled && process.env.PIIGUARD_REQUIRE_CHROMIUM) throw new Error('Chromium is required (PIIGUARD_REQUIRE_CHROMIUM) but /usr/bin/chromium is missing');
+
 describe.skipIf(!chromiumInstalled)('HTML report in headless Chromium', () => {
   let browser: Browser;
 

@@ -46,7 +46,7 @@ describe('ScanBudget', () => {
     const { probe: p } = probe(5_000);
     const budget = new ScanBudget({ maxFileMs: 200, maxHeapMb: 512 }, p);
     expect(budget.deadline()).toBe(5_200);
-    expect(budget.deadline(firstCallShare(300))).toBe(5_000 + 200 * 4);
+    expect(budget.deadline(firstCallShare([ts.createSourceFile('big.ts', 'x;'.repeat(150_000), ts.ScriptTarget.ES2022)]))).toBe(5_000 + 200 * 4);
     expect(budget.overBudget('/r/a.ts')).toEqual({
       file: '/r/a.ts',
       level: 'warning',
@@ -172,8 +172,8 @@ describe('scan() with the bounds', () => {
       const fake = slowAnalyzer(clock, { 'b.ts': 5_000 });
       const result = await scan({ cwd: root, paths: ['.'], limits: { maxFileMs: 60_000 } }, { createAnalyzer: fake.create });
       expect(result.notices).toEqual([]);
-      // The first call also builds the engine's program-wide state: a little more time per program file.
-      expect(fake.calls.map((c) => (c.deadline ?? 0) - c.at)).toEqual([60_000 * firstCallShare(2), 60_000]);
+      // The first call also builds the engine's program-wide state: more time for a bigger program.
+      expect(fake.calls.map((c) => (c.deadline ?? 0) - c.at)).toEqual([60_000 * (1 + ('export {};'.length * 2) / 100_000), 60_000]);
     } finally {
       Date.now = realNow;
     }

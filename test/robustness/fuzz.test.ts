@@ -25,7 +25,7 @@ const SCALE = Number(process.env.FUZZ_SCALE ?? '1');
 const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
 /** No input may take longer than this (the engine needs ~0.1 s per fixture). */
 const BOUND_MS = 20_000;
-const RUNS = { mutated: Math.round(800 * SCALE), crossFile: Math.round(120 * SCALE), generated: Math.round(60 * SCALE), trivia: Math.round(500 * SCALE) };
+const RUNS = { mutated: Math.round(400 * SCALE), crossFile: Math.round(60 * SCALE), generated: Math.round(40 * SCALE), trivia: Math.round(250 * SCALE) };
 
 const FIXTURES = loadFixtures(REPO_ROOT, ['test/cases', 'examples/call-center']);
 const engine = new EngineProcess();

@@ -1,8 +1,9 @@
 /**
  * Nothing from the scanned repository is ever executed (SPEC §2). In a repository where every
  * runnable thing writes a marker file when run (helpers/hostile-repo.ts), each surface
- * (helpers/surfaces.ts: the CLI in every format and with --changed-since, the ESLint plugin in
- * typed mode on ESLint 9 and 10, the language server) does its work and no marker appears. A
+ * (helpers/surfaces.ts: `piiguard scan` in every format and with --changed-since, `inventory`
+ * in every format, `explain`, the ESLint plugin in typed mode on ESLint 9 and 10, the language
+ * server) does its work and no marker appears. A
  * control test first runs every payload to prove the markers do appear when something is run.
  */
 import { execFileSync } from 'node:child_process';
@@ -13,7 +14,8 @@ import { hostileFiles, makeHostileGit } from './helpers/hostile-repo.js';
 import { assertBuilt } from './helpers/run.js';
 import { CLI_SURFACES, ESLINT_SURFACES, type Surface, languageServerSurface } from './helpers/surfaces.js';
 
-const OPEN_FILE = 'src/webhook.ts';
+/** The webhook's console.log line. */
+const TARGET = { file: 'src/webhook.ts', line: 4 };
 
 function hostileRepo(options: { git?: boolean } = {}) {
   const root = tempDir('piiguard-hostile-');
@@ -49,7 +51,7 @@ describe('nothing from the scanned repository is executed', () => {
     test(`${surface.name}${surface.knownIssue ? ` — KNOWN: ${surface.knownIssue}` : ''}`, async () => {
       assertBuilt();
       const { root, markers } = hostileRepo({ git: surface.git === true });
-      const output = await surface.run(root, OPEN_FILE);
+      const output = await surface.run(root, TARGET);
       expect(output.findings, 'the surface reported nothing: it may not have analysed the repository').toBeGreaterThan(0);
       expect(readdirSync(markers)).toEqual([]);
     }, 120_000);
@@ -58,7 +60,7 @@ describe('nothing from the scanned repository is executed', () => {
   it('language server (open a file: diagnostics, code actions, hover)', async () => {
     const markers = tempDir('piiguard-markers-');
     const { files } = hostileFiles(markers);
-    const output = await languageServerSurface(files).run('', OPEN_FILE);
+    const output = await languageServerSurface(files).run('', TARGET);
     expect(output.findings).toBeGreaterThan(0);
     expect(readdirSync(markers)).toEqual([]);
   }, 120_000);

@@ -40,7 +40,7 @@ export class FlowSinkCheck {
       ruleId: 'no-pii-in-logs',
       node,
       sinkText,
-      describe: (label) => `${subject(label)} reaches ${sinkText} unmasked`,
+      describe: (label) => `${subject(label)} reaches ${sinkText} ${label.weakMask ? `masked too weakly: ${label.weakMask}` : 'unmasked'}`,
       accepts: (label) => !(redacted && label.container && isRedacted(label, redacted)),
     });
     for (const arg of selectedArgs(sink, model)) {

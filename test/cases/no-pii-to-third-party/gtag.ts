@@ -35,3 +35,9 @@ export function trackValidation(form: CallMeBack): void {
   gtag('event', 'form_validation', { phone_valid: phoneValid }); // safe: a boolean
   window.gtag?.('event', 'form_submit', { phone: form.phone }); // $ Alert[no-pii-to-third-party]
 }
+
+// Google Tag Manager: whatever is pushed to the data layer is available to every tag in the container.
+export function pushToTagManager(form: CallMeBack): void {
+  dataLayer.push({ event: 'callback_submitted', product: form.product, source: form.source }); // safe: no PII
+  dataLayer.push({ event: 'callback_submitted', user_phone: form.phone }); // $ Alert[no-pii-to-third-party]
+}

@@ -3,8 +3,8 @@
  * tests run each surface over their fixture. Adding a surface (a new output format, a command,
  * an editor integration) is one entry here; CLI formats come from OUTPUT_FORMATS automatically.
  *
- * Pending surfaces (not built yet when this was written): `piiguard inventory` (JSON, CSV, HTML)
- * and `piiguard explain`. Add them here when they land.
+ * Formats of `piiguard scan` and `piiguard inventory` come from OUTPUT_FORMATS and
+ * INVENTORY_FORMATS, so a new one is covered without touching this file.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { OUTPUT_FORMATS } from '../../../src/cli/formatters/index.js';
+import { INVENTORY_FORMATS } from '../../../src/cli/formatters/inventory/index.js';
 import { startSession } from '../../lsp/harness.js';
 import { REPO_ROOT, TODAY, runBuiltCli } from './run.js';
 
@@ -22,23 +23,38 @@ export interface SurfaceOutput {
   findings: number;
 }
 
+/** The file a surface opens (editor, ESLint) or explains (`piiguard explain file:line`): a line with a finding. */
+export interface Target {
+  file: string;
+  line: number;
+}
+
 export interface Surface {
   name: string;
   /** Needs the repository to be a git checkout with a change since HEAD. */
   git?: boolean;
   /** A known violation, owned elsewhere: its test is `it.fails` until it is fixed. */
   knownIssue?: string;
-  run(root: string, openFile: string): Promise<SurfaceOutput>;
+  run(root: string, target: Target): Promise<SurfaceOutput>;
 }
 
 const require = createRequire(import.meta.url);
 
 async function cli(root: string, argv: string[], report?: string): Promise<SurfaceOutput> {
   const run = await runBuiltCli(root, ['scan', '--today', TODAY, ...argv]);
-  if (run.code !== 0 && run.code !== 1) throw new Error(`piiguard ${argv.join(' ')} exited ${run.code} (${run.signal ?? ''}):\n${run.stderr}`);
+  if (run.code !== 0 && run.code !== 1) throw new Error(`piiguard scan ${argv.join(' ')} exited ${run.code} (${run.signal ?? ''}):\n${run.stderr}`);
   const texts = [run.stdout, run.stderr];
   if (report) texts.push(readFileSync(path.join(root, report), 'utf8'));
   return { texts, findings: run.code === 1 ? 1 : 0 };
+}
+
+/** `piiguard inventory` / `explain`: exit 0 when done; the work shows as the target file in the output. */
+async function command(root: string, argv: string[], target: Target, report?: string): Promise<SurfaceOutput> {
+  const run = await runBuiltCli(root, argv);
+  if (run.code !== 0) throw new Error(`piiguard ${argv.join(' ')} exited ${run.code} (${run.signal ?? ''}):\n${run.stderr}`);
+  const texts = [run.stdout, run.stderr];
+  if (report) texts.push(readFileSync(path.join(root, report), 'utf8'));
+  return { texts, findings: texts.some((text) => text.includes(path.basename(target.file))) ? 1 : 0 };
 }
 
 /**
@@ -64,9 +80,9 @@ function eslintConfig(root: string): string {
 }
 
 function eslint(bin: string): Surface['run'] {
-  return async (root, openFile) => {
+  return async (root, target) => {
     const config = eslintConfig(root);
-    const run = spawnSync(process.execPath, [path.join(REPO_ROOT, 'node_modules', bin, 'bin/eslint.js'), '--config', config, '--format', 'json', openFile], {
+    const run = spawnSync(process.execPath, [path.join(REPO_ROOT, 'node_modules', bin, 'bin/eslint.js'), '--config', config, '--format', 'json', target.file], {
       cwd: root,
       encoding: 'utf8',
       env: { ...process.env, NO_COLOR: '1' },
@@ -82,7 +98,7 @@ function eslint(bin: string): Surface['run'] {
   };
 }
 
-async function languageServer(files: Record<string, string>, openFile: string): Promise<SurfaceOutput> {
+async function languageServer(files: Record<string, string>, { file: openFile }: Target): Promise<SurfaceOutput> {
   const session = await startSession(files);
   try {
     await session.open(openFile);
@@ -114,6 +130,14 @@ export const CLI_SURFACES: readonly Surface[] = [
     run: (root: string) => cli(root, ['--format', format, '--output', `report.${format}`], `report.${format}`),
   })),
   { name: 'piiguard scan (text on standard output)', run: (root: string) => cli(root, []) },
+  ...INVENTORY_FORMATS.map((format) => ({
+    name: `piiguard inventory --format ${format}`,
+    run: (root: string, target: Target) => command(root, ['inventory', '--format', format, '--output', `inventory.${format}`], target, `inventory.${format}`),
+  })),
+  ...(['text', 'json'] as const).map((format) => ({
+    name: `piiguard explain <file>:<line> --format ${format}`,
+    run: (root: string, target: Target) => command(root, ['explain', `${target.file}:${target.line}`, '--format', format, '--no-color'], target),
+  })),
   {
     name: 'piiguard scan --changed-since HEAD',
     git: true,
@@ -134,5 +158,5 @@ export const ESLINT_SURFACES: readonly Surface[] = [
 
 /** The language server runs in-process over a copy of `files` (test/lsp/harness.ts writes them). */
 export function languageServerSurface(files: Record<string, string>): Surface {
-  return { name: 'language server (open a file: diagnostics, code actions, hover)', run: (_root, openFile) => languageServer(files, openFile) };
+  return { name: 'language server (open a file: diagnostics, code actions, hover)', run: (_root, target) => languageServer(files, target) };
 }
