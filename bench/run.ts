@@ -19,6 +19,9 @@ import { agreementSection } from './measure/agreement.js';
 import { memorySection } from './measure/memory.js';
 import { parseSection } from './measure/parse.js';
 import { scanCliSection, scanInProcessSection } from './measure/scan.js';
+import { strictScanSection } from './measure/strict.js';
+import { lspLatencySection } from './lsp/latency.js';
+import { eslintSection } from './eslint/section.js';
 import { tscSection } from './measure/tsc.js';
 import type { BenchContext, BenchSection, SectionResult, SourceText } from './measure/types.js';
 import { CORPUS_META_DIR, OUT_DIR, REPO_ROOT, defaultCorpusDir } from './paths.js';
@@ -26,7 +29,7 @@ import { buildReport, formatReport, writeReport } from './report.js';
 import { summarize } from './summary.js';
 
 /** In run order; later sections may read earlier results (memory reuses the CLI's RSS). */
-const SECTIONS: BenchSection[] = [parseSection, scanInProcessSection, scanCliSection, tscSection, memorySection, agreementSection];
+const SECTIONS: BenchSection[] = [parseSection, scanInProcessSection, strictScanSection, scanCliSection, tscSection, memorySection, agreementSection, eslintSection, lspLatencySection];
 
 const SCRIPT_KINDS: Record<string, ts.ScriptKind> = {
   '.ts': ts.ScriptKind.TS,

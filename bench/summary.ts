@@ -94,6 +94,7 @@ export function summarize(results: ReadonlyMap<string, SectionResult>, corpus: {
       ? check('scan < tsc --noEmit', 'CPU time: CLI scan / tsc (both child processes)', summary.scanTscCpuRatio, MAX_SCAN_TSC_RATIO, '×', true)
       : check('scan < tsc --noEmit', scanCliMs !== null ? 'CLI scan wall / tsc wall (both child processes)' : 'in-process scan / tsc wall', summary.scanTscRatio, MAX_SCAN_TSC_RATIO, '×', true),
     check('peak memory < 1.5 GiB', 'max RSS of the scan child process', summary.peakRssMiB, MAX_PEAK_RSS_MIB, 'MiB', true),
+    check('editor edit→diagnostics p95 ≤ 150 ms', 'LSP child process, one-file edits, ~1,000-file workspace', value('lsp-latency', 'p95Ms'), 150, 'ms', false),
   ];
   return { summary, targets };
 }

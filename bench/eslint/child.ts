@@ -2,11 +2,11 @@
  * One timed ESLint run over the corpus, in its own process so no run inherits another's
  * programs or caches. Prints one JSON line: EslintRunResult.
  *
- *   node dist/bench/eslint/child.js <corpusDir> <typed|untyped> <with|without> <eslint|eslint9>
+ *   node dist/bench/eslint/child.js <corpusDir> <typed|typed-checked|untyped> <with|without> <eslint|eslint9>
  */
 import { performance } from 'node:perf_hooks';
 import type { ESLint as ESLintClass } from 'eslint';
-import { benchConfig, type EslintMode, SOURCE_GLOB } from './config.js';
+import { benchConfig, ESLINT_MODES, type EslintMode, SOURCE_GLOB } from './config.js';
 
 export interface EslintRunResult {
   /** Wall time of new ESLint(…) + lintFiles over the corpus (module loading excluded). */
@@ -20,8 +20,8 @@ export interface EslintRunResult {
 }
 
 const [corpusDir, mode, plugin, eslintPackage] = process.argv.slice(2);
-if (!corpusDir || (mode !== 'typed' && mode !== 'untyped') || (plugin !== 'with' && plugin !== 'without') || (eslintPackage !== 'eslint' && eslintPackage !== 'eslint9')) {
-  console.error('usage: child.js <corpusDir> <typed|untyped> <with|without> <eslint|eslint9>');
+if (!corpusDir || !(ESLINT_MODES as readonly string[]).includes(mode ?? '') || (plugin !== 'with' && plugin !== 'without') || (eslintPackage !== 'eslint' && eslintPackage !== 'eslint9')) {
+  console.error(`usage: child.js <corpusDir> <${ESLINT_MODES.join('|')}> <with|without> <eslint|eslint9>`);
   process.exit(2);
 }
 
@@ -36,7 +36,7 @@ const cpu = process.cpuUsage(cpuBefore);
 const problems: Record<string, number> = {};
 for (const result of results) {
   for (const message of result.messages) {
-    const key = message.fatal ? 'fatal' : (message.ruleId ?? 'unknown');
+    const key = message.fatal ? 'fatal' : message.ruleId?.startsWith('piiguard/') ? message.ruleId : 'other';
     problems[key] = (problems[key] ?? 0) + 1;
   }
 }

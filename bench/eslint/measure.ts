@@ -8,7 +8,7 @@ import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { EslintRunResult } from './child.js';
-import type { EslintMode } from './config.js';
+import { ESLINT_MODES, type EslintMode } from './config.js';
 
 export type EslintPackage = 'eslint' | 'eslint9';
 
@@ -17,7 +17,7 @@ export interface EslintBenchOptions {
   runs?: number;
   /** Which installed ESLint: 'eslint' (10) or the 'eslint9' alias; default 'eslint'. */
   eslintPackage?: EslintPackage;
-  /** Default: both. */
+  /** Default: all of ESLINT_MODES (typed, typed-checked, untyped). */
   modes?: readonly EslintMode[];
   log?: (message: string) => void;
 }
@@ -41,7 +41,7 @@ export interface EslintModeResult {
   wallRatio: number;
   /** with / without, CPU time medians. */
   cpuRatio: number;
-  /** Problems reported with the plugin, by rule ("fatal" = parse errors). */
+  /** Problems reported with the plugin, by rule ("fatal" = parse errors); other rules' problems are summed as "other". */
   problems: Record<string, number>;
 }
 
@@ -59,7 +59,7 @@ export async function measureEslint(corpusDir: string, options: EslintBenchOptio
   const eslintPackage = options.eslintPackage ?? 'eslint';
   const log = options.log ?? (() => undefined);
   const modes: EslintModeResult[] = [];
-  for (const mode of options.modes ?? (['typed', 'untyped'] as const)) {
+  for (const mode of options.modes ?? ESLINT_MODES) {
     const without: EslintRunResult[] = [];
     const withPlugin: EslintRunResult[] = [];
     for (let run = 0; run < runs; run++) {
@@ -127,7 +127,7 @@ export function formatEslintBench(result: EslintBenchResult): string {
   const lines = [`ESLint ${result.eslintVersion}, typescript-eslint ${result.typescriptEslintVersion}, ${result.runs} run(s) each, medians:`];
   for (const m of result.modes) {
     lines.push(
-      `  ${m.mode.padEnd(8)} without ${m.without.wallMs} ms (CPU ${m.without.cpuMs} ms) | with piiguard ${m.with.wallMs} ms (CPU ${m.with.cpuMs} ms) | ` +
+      `  ${m.mode.padEnd(13)} without ${m.without.wallMs} ms (CPU ${m.without.cpuMs} ms) | with piiguard ${m.with.wallMs} ms (CPU ${m.with.cpuMs} ms) | ` +
         `×${m.wallRatio} wall, ×${m.cpuRatio} CPU | ${m.files} files | peak RSS ${m.without.peakRssMiB} → ${m.with.peakRssMiB} MiB`,
     );
   }

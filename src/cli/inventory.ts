@@ -94,7 +94,8 @@ async function runInventory(paths: string[], options: InventoryOptions, io: CliI
 /** The message for an error from reading the project: configuration, input, or an internal error. */
 export function projectFailure(error: unknown, cwd: string): CliMessage {
   if (error instanceof ConfigError) {
-    const problems = error.problems.map((problem) => formatConfigProblem(problem, (file) => displayPath(cwd, file)));
+    // Problems quote the configuration's values, which can be numbers copied from the code.
+    const problems = error.problems.map((problem) => maskPiiInText(formatConfigProblem(problem, (file) => displayPath(cwd, file))));
     return messages.configInvalid(problems.join('\n'), error.hint);
   }
   if (error instanceof ScanInputError) return messages.scanInput(maskPiiInText(error.message), error.hint);

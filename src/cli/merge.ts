@@ -104,7 +104,7 @@ export function mergeSarif(inputs: readonly { name: string; log: Sarif.Log }[]):
     const { name: tool, version } = run.tool.driver;
     if (tool !== first.run.tool.driver.name || version !== first.run.tool.driver.version) {
       throw new MergeError(
-        `${name} was written by ${tool} ${version ?? ''}, ${first.name} by ${first.run.tool.driver.name} ${first.run.tool.driver.version ?? ''}.`.replace(/ +,/g, ','),
+        `${name} was written by ${tool} ${version ?? ''}, ${first.name} by ${first.run.tool.driver.name} ${first.run.tool.driver.version ?? ''}.`.replace(/(?<! ) +,/g, ','),
         'Merge reports of one tool and version: run every shard with the same piiguard version.',
       );
     }

@@ -43,7 +43,24 @@ export function createAnalyzer(program: ts.Program, config: EngineConfig): Analy
   return analyzer;
 }
 
-export /** The callee's last member name (for `new X()`, X), or undefined for computed callees. */
+export const schemaCandidateCache = new WeakMap<FileIndex, WeakMap<CompiledKnowledge, (ts.CallExpression | ts.NewExpression)[]>>();
+
+/**
+ * Calls of a file that could declare a schema, by name only. Cached per file index (which lives as long
+ * as its unchanged SourceFile) and knowledge, so an editor's new program re-filters only edited files.
+ */
+function schemaCandidates(index: FileIndex, knowledge: CompiledKnowledge, filter: CalleeFilter): (ts.CallExpression | ts.NewExpression)[] {
+  let byKnowledge = schemaCandidateCache.get(index);
+  if (!byKnowledge) schemaCandidateCache.set(index, (byKnowledge = new WeakMap()));
+  let list = byKnowledge.get(knowledge);
+  if (!list) {
+    list = [...index.calls, ...index.constructions].filter((node) => passesCalleeFilter(filter, node.expression, index));
+    byKnowledge.set(knowledge, list);
+  }
+  return list;
+}
+
+/** The callee's last member name (for `new X()`, X), or undefined for computed callees. */
 function lastName(callee: ts.Expression): string | undefined {
   let e = skipTransparent(callee);
   if (ts.isNewExpression(e)) e = skipTransparent(e.expression);
@@ -311,9 +328,7 @@ class ProgramAnalysis implements Analyzer {
     }
     for (const index of indexes) {
       for (const property of index.decoratedProperties) schemas.checkProperty(property);
-      const candidates: (ts.CallExpression | ts.NewExpression)[] = [...index.calls, ...index.constructions];
-      for (const node of candidates) {
-        if (!passesCalleeFilter(filter, node.expression, index)) continue;
+      for (const node of schemaCandidates(index, knowledge, filter)) {
         const construct = ts.isNewExpression(node);
         const schema = knowledge.schemas.find((s) => !!s.model.construct === construct && ctx.resolver.match(construct ? node : node.expression, s.refs));
         if (schema) schemas.checkCall(node, schema);

@@ -321,7 +321,8 @@ export function applySuppressions(
     for (const ruleId of directive.ruleIds) {
       if (!known.has(ruleId)) invalid.push({ directive, kind: 'unknown-rule', ruleId });
     }
-    if (directive.reason === '') invalid.push({ directive, kind: 'no-reason' });
+    // `<reason>` is the placeholder editors insert: a reason still to be written.
+    if (directive.reason === '' || /^<\s*reason\s*>$/i.test(directive.reason.trim())) invalid.push({ directive, kind: 'no-reason' });
     if (directive.invalidUntil !== undefined) invalid.push({ directive, kind: 'invalid-until' });
     else if (directive.until !== undefined && directive.until < opts.today) invalid.push({ directive, kind: 'expired' });
     // An unknown rule id alone does not disable the directive's other, known rules.

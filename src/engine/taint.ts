@@ -678,7 +678,7 @@ export class TaintAnalysis {
     const consider = (e: ts.Expression, depth: number): void => {
       const x = skipTransparent(e);
       if (ts.isStringLiteralLike(x)) {
-        const column = x.text.split(/\s+as\s+|\./i).pop() ?? x.text;
+        const column = x.text.split(/(?<!\s)\s+as\s+|\./i).pop() ?? x.text; // lookbehind: linear on long whitespace
         const match = /^[A-Za-z_][\w-]*$/.test(column) ? this.ctx.knowledge.classifyName(column) : undefined;
         if (match && labels.length < MAX_LABELS) labels.push({ kind: match.kind, signal: 'name', origin: x, describe: `column ${column}`, container: true, field: column, path: [column], steps: [] });
       } else if (ts.isArrayLiteralExpression(x) && depth < 2) x.elements.forEach((el) => consider(el, depth + 1));

@@ -45,7 +45,10 @@ export interface LineExplanation {
  */
 export async function explainLine(request: ExplainRequest, dependencies: ProjectDependencies = {}): Promise<LineExplanation> {
   const file = path.resolve(request.cwd, request.file);
-  const text = readTarget(file, request.file);
+  checkTarget(file, request.file);
+  const configPath = request.configPath === undefined ? undefined : path.resolve(request.cwd, request.configPath);
+  const fromCwd = loadConfig(request.cwd, configPath);
+  const text = readTarget(file, request.file, fromCwd.config.maxFileSizeKb);
   const lineCount = text.split(/\r\n|\r|\n|\u2028|\u2029/).length;
   if (!Number.isSafeInteger(request.line) || request.line < 1 || request.line > lineCount) {
     throw new ScanInputError(
@@ -54,8 +57,6 @@ export async function explainLine(request: ExplainRequest, dependencies: Project
     );
   }
 
-  const configPath = request.configPath === undefined ? undefined : path.resolve(request.cwd, request.configPath);
-  const fromCwd = loadConfig(request.cwd, configPath);
   const cwd = isInside(file, fromCwd.rootDir) ? request.cwd : path.dirname(file);
   const rootDir = cwd === request.cwd ? fromCwd.rootDir : loadConfig(cwd, configPath).rootDir;
   const project = await openProject(
@@ -85,7 +86,7 @@ export async function explainLine(request: ExplainRequest, dependencies: Project
   };
 }
 
-function readTarget(file: string, given: string): string {
+function checkTarget(file: string, given: string): void {
   let isFile = false;
   try {
     isFile = statSync(file).isFile();
@@ -96,7 +97,10 @@ function readTarget(file: string, given: string): string {
   if (!SOURCE_EXTENSIONS.includes(path.extname(file).toLowerCase())) {
     throw new ScanInputError(`${given} is not a JavaScript or TypeScript file.`, `piiguard explains ${SOURCE_EXTENSIONS.join(' ')} files.`);
   }
-  const read = readSourceFile(file);
+}
+
+function readTarget(file: string, given: string, maxFileSizeKb: number | undefined): string {
+  const read = readSourceFile(file, maxFileSizeKb === undefined ? {} : { maxFileSizeKb });
   if (read.status !== 'read') {
     throw new ScanInputError(`cannot explain ${given}: ${read.notices.map((n) => n.message).join(' ') || 'it could not be read.'}`, 'piiguard explains readable source files only.');
   }

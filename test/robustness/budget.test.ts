@@ -137,6 +137,10 @@ function slowAnalyzer(clock: { now: number }, msPerFile: Record<string, number>)
       if (options.deadline !== undefined && clock.now > options.deadline) throw new AnalysisBudgetExceeded(sourceFile.fileName);
       return [] as Finding[];
     },
+    inventory: () => {
+      throw new Error('not used by scan');
+    },
+    explain: () => [],
   });
   return { calls, create };
 }

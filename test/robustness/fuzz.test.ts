@@ -188,8 +188,8 @@ describe('known issue: comments inside a callee reach the sink text', () => {
     const of = async (text: string) => {
       const verdict = await engine.analyze({ 'f0.ts': text }, [['f0.ts']], BOUND_MS);
       if (verdict.kind !== 'analysed') throw new Error(describeVerdict(verdict));
-      const [[, findings]] = JSON.parse(verdict.outputs[0]!) as [string, Finding[]][];
-      return findings.filter((f) => f.location.line === 46).map((f) => ({ sink: f.sink, message: f.message, fingerprint: f.fingerprint }));
+      const byFile = JSON.parse(verdict.outputs[0]!) as [string, Finding[]][];
+      return byFile.flatMap(([, findings]) => findings).filter((f) => f.location.line === 46).map((f) => ({ sink: f.sink, message: f.message, fingerprint: f.fingerprint }));
     };
     expect(await of(edited)).toEqual(await of(fixture.text));
   }, 60_000);
@@ -213,15 +213,19 @@ describe('known issue: a deep chain of returns crashes the process', () => {
     lines.push(`console.log(g${length}());`);
     return { 'a.ts': `${lines.join('\n')}\n` };
   };
+  // Whether V8 compiles the regex right at the bottom of the stack depends on JIT state (frame
+  // sizes), so a few warm-up/chain lengths are tried, each in a fresh process, until one fails.
   it.fails('analyses it without crashing', async () => {
-    const crashing = new EngineProcess();
-    try {
-      for (const length of [100, 1_000]) {
-        const verdict = await crashing.analyze(chain(length), [['a.ts']], BOUND_MS);
-        expect(verdict.kind, describeVerdict(verdict)).toBe('analysed');
+    for (const [warmUp, length] of [[100, 1_000], [100, 1_500], [50, 800], [200, 2_000], [100, 3_000]] as const) {
+      const crashing = new EngineProcess();
+      try {
+        for (const chainLength of [warmUp, length]) {
+          const verdict = await crashing.analyze(chain(chainLength), [['a.ts']], BOUND_MS);
+          expect(verdict.kind, describeVerdict(verdict)).toBe('analysed');
+        }
+      } finally {
+        crashing.stop();
       }
-    } finally {
-      crashing.stop();
     }
-  }, 120_000);
+  }, 180_000);
 });

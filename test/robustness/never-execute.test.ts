@@ -50,7 +50,8 @@ describe('nothing from the scanned repository is executed', () => {
     const test = surface.knownIssue ? it.fails : it;
     test(`${surface.name}${surface.knownIssue ? ` — KNOWN: ${surface.knownIssue}` : ''}`, async () => {
       assertBuilt();
-      const { root, markers } = hostileRepo({ git: surface.git === true });
+      // Every surface runs in an armed git checkout: the HTML reports read .git, --changed-since runs git.
+      const { root, markers } = hostileRepo({ git: true });
       const output = await surface.run(root, TARGET);
       expect(output.findings, 'the surface reported nothing: it may not have analysed the repository').toBeGreaterThan(0);
       expect(readdirSync(markers)).toEqual([]);

@@ -7,18 +7,18 @@
  * and the engine's own messages) runs over it, and the reports over the example project; no
  * output may contain one of the fixtures' numbers, however it is formatted.
  */
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OUTPUT_FORMATS, defaultToolInfo, formatResult } from '../../src/cli/formatters/index.js';
+import { INVENTORY_FORMATS, buildInventoryReport, formatInventory } from '../../src/cli/formatters/inventory/index.js';
+import { type InventoryResult, collectInventory } from '../../src/scan/inventory.js';
 import type { ScanResult } from '../../src/scan/scan.js';
 import { tempDir, writeTree } from '../cli/helpers.js';
 import { loadFixtures } from './helpers/mutations.js';
 import { REPO_ROOT, assertBuilt, runBuiltCli, scanRepo } from './helpers/run.js';
 import { CLI_SURFACES, ESLINT_SURFACES, type Surface, languageServerSurface } from './helpers/surfaces.js';
-import { OUTPUT_FORMATS, defaultToolInfo, formatResult } from '../../src/cli/formatters/index.js';
-import { INVENTORY_FORMATS, buildInventoryReport, formatInventory } from '../../src/cli/formatters/inventory/index.js';
-import { collectInventory } from '../../src/scan/inventory.js';
 
 /** The fixture's values, as written in it, and the digits that must never appear together in an output. */
 const VALUES = {
@@ -148,24 +148,26 @@ describe('no output contains a number or ID from the example project', () => {
       .map((digits) => ({ name: `${fixture.name} literal`, digits })),
   );
   const root = mkdtempSync(path.join(os.tmpdir(), 'piiguard-leak-example-'));
+  let scanned: ScanResult;
+  let inventory: InventoryResult;
   afterAll(() => rmSync(root, { recursive: true, force: true }));
-  beforeAll(() => {
+  beforeAll(async () => {
     cpSync(path.join(REPO_ROOT, 'examples/call-center'), root, { recursive: true });
-  });
+    scanned = await scanRepo(root);
+    inventory = await collectInventory({ cwd: root, paths: ['.'] });
+  }, 120_000);
 
   it('has numbers to look for', () => {
     expect(exampleValues.length).toBeGreaterThan(0);
   });
 
-  it.each(OUTPUT_FORMATS)('piiguard scan --format %s', async (format) => {
-    const result = await scanRepo(root);
-    expect(result.findings.length).toBeGreaterThan(0);
-    const report = formatResult(format, result, { color: false, quiet: false });
+  it.each(OUTPUT_FORMATS)('piiguard scan --format %s', (format) => {
+    expect(scanned.findings.length).toBeGreaterThan(0);
+    const report = formatResult(format, scanned, { color: false, quiet: false });
     expect(leaksIn([report], exampleValues)).toEqual([]);
   });
 
-  it.each(INVENTORY_FORMATS)('piiguard inventory --format %s', async (format) => {
-    const inventory = await collectInventory({ cwd: root, paths: ['.'] });
+  it.each(INVENTORY_FORMATS)('piiguard inventory --format %s', (format) => {
     const report = formatInventory(format, buildInventoryReport(inventory, new Date(), defaultToolInfo()));
     expect(report.length).toBeGreaterThan(1_000);
     expect(leaksIn([report], exampleValues)).toEqual([]);

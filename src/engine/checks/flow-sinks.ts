@@ -285,10 +285,24 @@ export class FlowSinkCheck {
     if (!list || !ts.isArrayLiteralExpression(list)) return undefined;
     const paths: string[][] = [];
     for (const element of list.elements) {
-      if (ts.isStringLiteralLike(element)) paths.push(element.text.replace(/\[["']?([^\]"']+)["']?\]/g, '.$1').split('.').filter(Boolean));
+      if (ts.isStringLiteralLike(element)) paths.push(redactSegments(element.text));
     }
     return paths;
   }
+}
+
+/** `a.b["c"][0]` → a, b, c, 0 — one pass, no backtracking (the text comes from scanned code). */
+export function redactSegments(path: string): string[] {
+  const segments: string[] = [];
+  let current = '';
+  for (const ch of path.slice(0, 500)) {
+    if (ch === '.' || ch === '[' || ch === ']') {
+      if (current) segments.push(current);
+      current = '';
+    } else if (ch !== '"' && ch !== "'") current += ch;
+  }
+  if (current) segments.push(current);
+  return segments;
 }
 
 /** A pino redaction path covers the PII's key path from the log object's root (`*` matches one key); redacting a key redacts all below it. */

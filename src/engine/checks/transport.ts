@@ -24,7 +24,8 @@ const STRING_SETTINGS: readonly { pattern: RegExp; summary: string }[] = [
 ];
 const SCHEME = /^\s*([a-z][a-z0-9+.-]*):(\/\/)?/i;
 /** Four plain words in a row: a sentence (help text, a log message), not a setting or a command. */
-const PROSE = /[A-Za-z]{2,} [A-Za-z]{2,} [A-Za-z]{2,} [A-Za-z]{2,}/;
+// The lookbehind keeps it linear: a match can only start where a run of letters starts.
+const PROSE = /(?<![A-Za-z])[A-Za-z]{2,} [A-Za-z]{2,} [A-Za-z]{2,} [A-Za-z]{2,}/;
 
 /**
  * Plaintext transport found in syntax: URLs with plaintext schemes (http only where a request or

@@ -2,7 +2,7 @@
  * Running piiguard the ways a user does, for the robustness tests: `scan()` in-process with the
  * real engine, and the built CLI (dist/, built by `npm test` before vitest) as a child process.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { type ScanRequest, type ScanResult, scan } from '../../../src/scan/scan.js';
@@ -38,6 +38,20 @@ export interface CliRunOptions {
 
 export const RUNNING_AS_ROOT = process.getuid?.() === 0;
 const NOBODY = 65534;
+
+/**
+ * Whether the unprivileged user can run the built CLI: as root the permission tests run the CLI as
+ * `nobody`, which needs a world-readable checkout (not, say, one under a private /root).
+ */
+export function nobodyCanRunCli(): boolean {
+  if (!RUNNING_AS_ROOT) return true;
+  const probe = spawnSync(process.execPath, ['-e', `require('node:fs').accessSync(${JSON.stringify(BUILT_CLI)}, require('node:fs').constants.R_OK)`], {
+    uid: NOBODY,
+    gid: NOBODY,
+    stdio: 'ignore',
+  });
+  return probe.status === 0;
+}
 
 /** The built CLI in a child process: a crash or a hang there can't take the test runner down. */
 export function runBuiltCli(cwd: string, argv: readonly string[], options: CliRunOptions = {}): Promise<CliRun> {

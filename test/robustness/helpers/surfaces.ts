@@ -31,7 +31,7 @@ export interface Target {
 
 export interface Surface {
   name: string;
-  /** Needs the repository to be a git checkout with a change since HEAD. */
+  /** Needs the repository to be a git checkout with a change since HEAD (the never-execute tests arm one for every surface). */
   git?: boolean;
   /** A known violation, owned elsewhere: its test is `it.fails` until it is fixed. */
   knownIssue?: string;

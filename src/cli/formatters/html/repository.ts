@@ -96,8 +96,18 @@ function repositoryName(rootDir: string, workTree: string | undefined, gitDir: s
  * carry (`https://user:token@host/…`) never reach the report.
  */
 export function originPath(gitConfig: string): string | undefined {
-  const section = /^\s*\[remote\s+"origin"\]\s*$([\s\S]*?)(?=^\s*\[|(?![\s\S]))/m.exec(gitConfig);
-  const url = section?.[1] ? /^\s*url\s*=\s*(.+?)\s*$/m.exec(section[1])?.[1] : undefined;
+  // Line by line: the file comes from the scanned repository, and a multiline regex over it is quadratic
+  // on pathological input (many blank lines).
+  let inOrigin = false;
+  let url: string | undefined;
+  for (const raw of gitConfig.split('\n').slice(0, 10_000)) {
+    const line = raw.trim();
+    if (line.startsWith('[')) inOrigin = /^\[remote "origin"\]$/.test(line.replace(/\s+/g, ' '));
+    else if (inOrigin && line.startsWith('url')) {
+      const eq = line.indexOf('=');
+      if (eq > 0 && line.slice(0, eq).trim() === 'url') url ??= line.slice(eq + 1).trim();
+    }
+  }
   if (!url) return undefined;
   // A hosted remote names the project by its whole path (GitLab groups nest); a local one by its folder.
   let repoPath: string;
