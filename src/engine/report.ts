@@ -3,6 +3,7 @@ import path from 'node:path';
 import ts from 'typescript';
 import { RULES } from '../../rules/index.js';
 import type { RuleId, Severity } from '../../rules/types.js';
+import { codeText } from './checks/flow-sinks.js';
 import type { RawFinding } from './checks/raw.js';
 import type { Finding, FlowStep, SourceLocation, Suggestion, TextEdit } from './finding.js';
 import { maskPiiInText } from './mask.js';
@@ -130,7 +131,7 @@ export function assignFingerprints(findings: Finding[], raws: readonly RawFindin
       enclosingName(raw.node),
       raw.sinkText,
       raw.label?.describe ?? '',
-      raw.node.getText().replace(/\s+/g, ' ').slice(0, 200),
+      codeText(raw.node).replace(/\s+/g, ' ').slice(0, 200),
     ].join('\u0000');
     const occurrence = seen.get(base) ?? 0;
     seen.set(base, occurrence + 1);

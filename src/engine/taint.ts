@@ -56,6 +56,8 @@ export const EMPTY: Taint = { labels: [], params: [], clean: false };
 export const CLEAN: Taint = { labels: [], params: [], clean: true };
 
 const MAX_LABELS = 4;
+/** Nested evaluations (expressions within expressions, across function summaries) before giving up. */
+const MAX_EVALUATION_DEPTH = 400;
 const MAX_PARAMS = 4;
 const MAX_STEPS = 10;
 
@@ -131,16 +133,24 @@ export class TaintAnalysis {
 
   constructor(private readonly ctx: EngineContext) {}
 
+  private depth = 0;
+
   taintOf(expr: ts.Expression): Taint {
     const cached = this.memo.get(expr);
     if (cached) return cached;
+    // An explicit bound instead of the stack limit: at the bottom of the stack V8 can fail in ways that
+    // are not a catchable RangeError (compiling a regular expression there aborts the process).
+    if (this.depth >= MAX_EVALUATION_DEPTH) return EMPTY;
     this.memo.set(expr, EMPTY); // cycle guard
     let result: Taint;
+    this.depth++;
     try {
       result = this.compute(expr);
     } catch (error) {
       if (error instanceof RangeError) result = EMPTY; // pathological nesting: give up on this expression only
       else throw error;
+    } finally {
+      this.depth--;
     }
     this.memo.set(expr, result);
     return result;

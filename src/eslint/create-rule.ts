@@ -26,8 +26,16 @@ const createRule = ESLintUtils.RuleCreator<PiiguardRuleDocs>((name) => docsUrl(n
 /** Only safe, meaning-preserving changes are autofixes (`http://` → `https://`, `sip:` → `sips:`). */
 const FIXABLE: ReadonlySet<RuleId> = new Set<RuleId>(['no-plaintext-transport']);
 
-/** Rule knowledge given in options, per file: no-invalid-suppression judges comments against all of it. */
-const optionsByFile = new WeakMap<object, KnowledgeSettings[]>();
+/**
+ * What the piiguard rules running on a file registered in create(), keyed by its SourceCode: their
+ * ids (the engine runs those) and the knowledge in their options (no-invalid-suppression judges
+ * comments against all of it).
+ */
+interface FileRegistration {
+  rules: Set<RuleId>;
+  knowledge: KnowledgeSettings[];
+}
+const registrations = new WeakMap<object, FileRegistration>();
 /** An analysis failure is reported once per file, not once per rule. */
 const failedFiles = new WeakSet<object>();
 
@@ -56,15 +64,17 @@ export function createPiiguardRule(id: RuleId): PiiguardRule {
       const settings = readSettings(context.settings);
       const own = readRuleOptions(`piiguard/${id}`, context.options);
       const { sourceCode } = context;
-      let registered = optionsByFile.get(sourceCode);
-      if (!registered) optionsByFile.set(sourceCode, (registered = []));
-      registered.push(own);
+      let registration = registrations.get(sourceCode);
+      if (!registration) registrations.set(sourceCode, (registration = { rules: new Set(), knowledge: [] }));
+      registration.rules.add(id);
+      registration.knowledge.push(own);
+      const file = registration;
 
       return {
-        // Every rule's create() has run by now, so the options of all of them are registered.
+        // Every rule's create() has run by now, so all of them are registered.
         'Program:exit'() {
-          const knowledge = id === 'no-invalid-suppression' ? (optionsByFile.get(sourceCode) ?? []) : [own];
-          const config = engineConfigFor(settings, knowledge, context.cwd);
+          const knowledge = id === 'no-invalid-suppression' ? file.knowledge : [own];
+          const config = engineConfigFor(settings, knowledge, { rootDir: context.cwd, rules: file.rules });
           let findings;
           try {
             const services = sourceCode.parserServices;

@@ -10,15 +10,11 @@ import type { ParsedJson } from '../config/json-parser.js';
 import { isRecord } from '../config/key-path.js';
 import { validateConfig } from '../config/validate.js';
 import type { EngineConfig } from '../engine/api.js';
+import { RULES, RULE_IDS } from '../../rules/index.js';
+import type { RuleId } from '../../rules/types.js';
 import { KNOWLEDGE_KEYS, type KnowledgeSettings } from './knowledge-schema.js';
 
 const SETTINGS_LABEL = 'ESLint configuration';
-
-/**
- * Every rule runs in the engine: ESLint decides which findings are shown, and a suppression comment
- * is judged against all rules' findings, as in the CLI.
- */
-const ALL_RULES_ON: EngineConfig['rules'] = {};
 
 /** The validated `settings.piiguard` of a file's configuration. */
 export function readSettings(settings: Readonly<Record<string, unknown>>): KnowledgeSettings {
@@ -67,16 +63,32 @@ function validated(value: unknown, keyPrefix: string, hint: () => string): Knowl
 
 const engineConfigCache = new Map<string, EngineConfig>();
 
+export interface EngineConfigContext {
+  /** Root for relative paths in messages: ESLint's cwd. */
+  rootDir: string;
+  /**
+   * The piiguard rules ESLint runs on the file. The engine runs exactly these, as `piiguard scan`
+   * runs the rules its configuration enables: a suppression naming a rule that does not run is not
+   * judged unused, and rules that are off cost nothing.
+   */
+  rules: Iterable<RuleId>;
+  /** YYYY-MM-DD; default: today. */
+  today?: string;
+}
+
 /**
- * The EngineConfig for shared settings plus one rule's own knowledge, memoised by content and
- * date (an editor session may run past midnight, and suppression expiry depends on the date).
+ * The EngineConfig for shared settings plus rule knowledge, memoised by content, rule set and date
+ * (an editor session may run past midnight, and suppression expiry depends on the date).
  */
-export function engineConfigFor(settings: KnowledgeSettings, ruleKnowledge: readonly KnowledgeSettings[], rootDir: string, today = localDate(new Date())): EngineConfig {
+export function engineConfigFor(settings: KnowledgeSettings, ruleKnowledge: readonly KnowledgeSettings[], context: EngineConfigContext): EngineConfig {
+  const today = context.today ?? localDate(new Date());
   const merged = ruleKnowledge.reduce<KnowledgeSettings>((acc, extra) => mergeKnowledge(acc, extra), settings);
-  const key = [today, rootDir, stableJson(merged)].join('\u0000');
+  const on = new Set(context.rules);
+  const rules: EngineConfig['rules'] = Object.fromEntries(RULE_IDS.map((id) => [id, on.has(id) ? RULES[id].severity : 'off']));
+  const key = [today, context.rootDir, RULE_IDS.filter((id) => on.has(id)).join(','), stableJson(merged)].join('\u0000');
   let config = engineConfigCache.get(key);
   if (!config) {
-    config = toEngineConfig({ ...merged, rules: ALL_RULES_ON }, { rootDir, today });
+    config = toEngineConfig({ ...merged, rules }, { rootDir: context.rootDir, today });
     engineConfigCache.set(key, config);
   }
   return config;

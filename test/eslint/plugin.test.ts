@@ -96,9 +96,15 @@ describe('settings.piiguard', () => {
   it('is read once per content, whatever object ESLint hands over', () => {
     const a = readSettings({ piiguard: { pii: { names: { phone: ['contactNo'] } }, consent: { functionNames: ['^isReachable$'] } } });
     const b = readSettings({ piiguard: { consent: { functionNames: ['^isReachable$'] }, pii: { names: { phone: ['contactNo'] } } } });
-    expect(engineConfigFor(a, [], '/project', '2026-11-22')).toBe(engineConfigFor(b, [{}], '/project', '2026-11-22'));
+    const context = { rootDir: '/project', rules: ['no-pii-in-logs', 'require-consent-check'] as const, today: '2026-11-22' };
+    expect(engineConfigFor(a, [], context)).toBe(engineConfigFor(b, [{}], { ...context, rules: ['require-consent-check', 'no-pii-in-logs'] }));
     // A new day is a new configuration: suppression expiry depends on it.
-    expect(engineConfigFor(a, [], '/project', '2026-11-23')).not.toBe(engineConfigFor(a, [], '/project', '2026-11-22'));
+    expect(engineConfigFor(a, [], { ...context, today: '2026-11-23' })).not.toBe(engineConfigFor(a, [], context));
+  });
+
+  it('runs in the engine exactly the piiguard rules ESLint runs', () => {
+    const config = engineConfigFor({}, [], { rootDir: '/project', rules: ['no-pii-in-logs', 'no-pii-in-url'], today: '2026-11-22' });
+    expect(config.rules).toEqual(Object.fromEntries(RULE_IDS.map((id) => [id, id === 'no-pii-in-logs' ? 'error' : id === 'no-pii-in-url' ? 'warning' : 'off'])));
   });
 
   it('rule knowledge extends the settings, never replaces them', () => {
@@ -126,13 +132,16 @@ describe('suppressions and rule options together', () => {
 
   it('without that option the same comment suppresses nothing, and says so', () => {
     const messages = lint(code, { rules: { 'piiguard/no-pii-in-logs': 'error', 'piiguard/no-invalid-suppression': 'warn' } });
-    expect(messages.map((m) => [m.ruleId, m.line])).toEqual([['piiguard/no-invalid-suppression', 3]]);
+    expect(messages.map((m) => [m.ruleId, m.messageId, m.line])).toEqual([['piiguard/no-invalid-suppression', 'finding', 3]]);
+    expect(messages[0]?.suggestions?.map((s) => [s.messageId, code.slice(0, s.fix.range[0]) + s.fix.text + code.slice(s.fix.range[1])])).toEqual([
+      ['removeSuppression', code.replace(/^ *\/\/ piiguard-ignore-next-line[^\n]*\n/m, '')],
+    ]);
   });
 });
 
 describe('typed or syntactic', () => {
   const text = "export function notify(phoneNumber: string) {\n  console.log('sending to', phoneNumber);\n}\n";
-  const config = engineConfigFor({}, [], FIXTURE_DIR, '2026-11-22');
+  const config = engineConfigFor({}, [], { rootDir: FIXTURE_DIR, rules: ['no-pii-in-logs'], today: '2026-11-22' });
 
   function programOf(fileName: string, source: string): ts.Program {
     const host = ts.createCompilerHost({ noEmit: true, types: [] }, true);

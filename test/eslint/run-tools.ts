@@ -57,9 +57,9 @@ export interface ScanJsonFinding {
   suppression?: unknown;
 }
 
-/** `piiguard scan --format json` in the fixture project. */
-export function runScan(): { status: number | null; findings: ScanJsonFinding[] } {
-  const { status, stdout, stderr } = run([path.join(REPO_ROOT, 'dist', 'src', 'cli', 'main.js'), 'scan', '--format', 'json', '--fail-on', 'none']);
+/** `piiguard scan --format json [...args]` in the fixture project. */
+export function runScan(args: readonly string[] = []): { status: number | null; findings: ScanJsonFinding[] } {
+  const { status, stdout, stderr } = run([path.join(REPO_ROOT, 'dist', 'src', 'cli', 'main.js'), 'scan', '--format', 'json', '--fail-on', 'none', ...args]);
   if (status !== 0) throw new Error(`piiguard scan exited ${status}:\n${stderr}`);
   return { status, findings: (JSON.parse(stdout) as { findings: ScanJsonFinding[] }).findings };
 }

@@ -23,25 +23,13 @@ const MAX_RATIO = 3.5;
 const TIMEOUT_MS = 15_000;
 
 /**
- * Known super-linear expressions (engine code, owned by the lead), kept as failing tests so the
- * list cannot rot: when one is fixed, its `it.fails` starts failing and must be removed here.
+ * Known super-linear expressions, kept as failing tests so the list cannot rot: when one is fixed,
+ * its `it.fails` starts failing and its entry must go (and an entry whose expression is gone
+ * fails below). Found and fixed so far: transport.ts PROSE (7.5 s on one string literal of 100,000
+ * letters), flow-sinks.ts pino redact paths ("[[[["), taint.ts column names (long whitespace),
+ * html/repository.ts reading .git/config (two, blank lines), merge.ts (long runs of spaces).
  */
-const KNOWN_SUPER_LINEAR: ReadonlyMap<string, string> = new Map([
-  // Engine (lead). PROSE, run on every string literal of 8+ characters: 7.5 s on one string of
-  // 100,000 letters. Linear: /(?<![A-Za-z])[A-Za-z]{2,} [A-Za-z]{2,} [A-Za-z]{2,} [A-Za-z]{2,}/.
-  [String.raw`[A-Za-z]{2,} [A-Za-z]{2,} [A-Za-z]{2,} [A-Za-z]{2,}`, 'transport.ts PROSE, quadratic on a long run of letters'],
-  // Engine (lead). Pino redact paths from string literals: quadratic on "[[[[…". Linear: leave "[" out of the class.
-  [String.raw`\[["']?([^\]"']+)["']?\]`, 'flow-sinks.ts redactPaths, quadratic on "[[[["'],
-  // Engine (lead). Column names from string literals: quadratic on a long run of whitespace. Linear: /(?<!\s)\s+as\s+|\./i.
-  [String.raw`\s+as\s+|\.`, 'taint.ts namedColumns, quadratic on a long run of whitespace'],
-  // HTML report (src/cli/formatters/html/repository.ts) reads the scanned repository's .git/config:
-  // quadratic on many blank lines (^\s* under /m re-reads them from every line). Parse it line by line.
-  [String.raw`^\s*\[remote\s+"origin"\]\s*$([\s\S]*?)(?=^\s*\[|(?![\s\S]))`, 'html/repository.ts, quadratic on blank lines in .git/config'],
-  [String.raw`^\s*url\s*=\s*(.+?)\s*$`, 'html/repository.ts, quadratic on blank lines in .git/config'],
-  // piiguard merge: applied to tool names and versions read from SARIF files, not to scanned text;
-  // still quadratic on a long run of spaces. Linear: /(?<! ) +,/.
-  [' +,', 'merge.ts, quadratic on a long run of spaces (SARIF tool names, not scanned text)'],
-]);
+const KNOWN_SUPER_LINEAR: ReadonlyMap<string, string> = new Map<string, string>([]);
 
 function collect(): AuditedRegex[] {
   return distinct([
@@ -78,6 +66,11 @@ describe('the audit itself', () => {
     } finally {
       await quick.close();
     }
+  });
+
+  it('lists only known offenders that still exist', () => {
+    const sources = new Set(collect().map((regex) => regex.source));
+    expect([...KNOWN_SUPER_LINEAR.keys()].filter((source) => !sources.has(source))).toEqual([]);
   });
 
   it('acquits a linear expression with overlapping parts', async () => {

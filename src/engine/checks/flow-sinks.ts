@@ -330,9 +330,23 @@ export function subject(label: Label): string {
 }
 
 export function calleeText(call: ts.CallExpression | ts.NewExpression): string {
-  const text = call.expression.getText().replace(/\s+/g, '');
+  const text = codeText(call.expression);
   const short = text.length > 60 ? `${text.slice(0, 57)}…` : text;
   return ts.isNewExpression(call) ? `new ${short}` : short;
+}
+
+/** Source text of a node without comments: messages and fingerprints must not change with comments. */
+export function codeText(node: ts.Node): string {
+  const sf = node.getSourceFile();
+  // skipTrivia: whitespace and comments never become tokens.
+  const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, sf.languageVariant, sf.text, undefined, node.getStart(sf), node.getEnd() - node.getStart(sf));
+  let out = '';
+  for (let kind = scanner.scan(); kind !== ts.SyntaxKind.EndOfFileToken; kind = scanner.scan()) {
+    const token = scanner.getTokenText();
+    // Keep one space between words (`new Inviter`), none elsewhere.
+    out += /\w$/.test(out) && /^\w/.test(token) ? ` ${token}` : token;
+  }
+  return out;
 }
 
 export function selectedArgs(call: ts.CallExpression | ts.NewExpression, model: { args?: CallSinkModel['args'] }): ts.Expression[] {

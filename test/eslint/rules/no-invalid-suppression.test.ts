@@ -25,6 +25,9 @@ const expired = lines(
 );
 
 const valid = [
+  // Whether a suppression is used is judged only for rules that run, as in the CLI: RuleTester runs
+  // this rule alone. (With no-pii-in-logs on, this comment is reported: see plugin.test.ts.)
+  unused,
   lines(
     'export function notify(phoneNumber: string) {',
     '  // piiguard-ignore-next-line no-pii-in-logs -- masked by the gateway (until 2099-12-31)',
@@ -44,10 +47,6 @@ const removeComment = (code: string) => code.replace(/^ *\/\/ piiguard-ignore-ne
 
 const invalid = [
   { code: noReason, errors: [{ messageId: 'finding' as const, line: 2, column: 3, endLine: 2, endColumn: 46 }] },
-  {
-    code: unused,
-    errors: [{ messageId: 'finding' as const, line: 2, column: 3, endLine: 2, endColumn: 81, suggestions: [{ messageId: 'removeSuppression' as const, output: removeComment(unused) }] }],
-  },
   { code: unknownRule, errors: [{ messageId: 'finding' as const, line: 2, column: 3 }] },
   {
     code: expired,
