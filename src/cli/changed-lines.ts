@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Finding } from '../engine/finding.js';
@@ -43,7 +44,7 @@ export interface GitOutput {
 export type GitRunner = (args: readonly string[], cwd: string) => GitOutput;
 
 export const runGit: GitRunner = (args, cwd) => {
-  const run = spawnSync('git', args, {
+  const run = spawnSync('git', [...neutralisingConfig(cwd), ...args], {
     cwd,
     encoding: 'utf8',
     maxBuffer: 1024 * 1024 * 1024,
@@ -53,6 +54,50 @@ export const runGit: GitRunner = (args, cwd) => {
   });
   return { status: run.status, stdout: run.stdout ?? '', stderr: run.stderr ?? '', ...(run.error ? { error: run.error } : {}) };
 };
+
+/**
+ * `-c` settings that keep git from running programs the scanned repository configures: the fsmonitor
+ * hook, and the clean/smudge/process commands of every filter its attributes name (reading a working
+ * tree file for a diff runs its clean filter). Git's own attribute files are read as text, never run.
+ */
+export function neutralisingConfig(cwd: string): string[] {
+  const settings = ['-c', 'core.fsmonitor=false', '-c', 'core.hooksPath=/dev/null', '-c', 'diff.external='];
+  const filters = new Set<string>();
+  const visit = (dir: string, depth: number): void => {
+    if (depth > 12 || filters.size > 200) return;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.isSymbolicLink()) continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory() && entry.name !== 'node_modules' && entry.name !== '.git') visit(full, depth + 1);
+      else if (entry.isFile() && entry.name === '.gitattributes') collectFilters(full, filters);
+    }
+  };
+  visit(cwd, 0);
+  for (const gitDir of [path.join(cwd, '.git', 'info', 'attributes')]) collectFilters(gitDir, filters);
+  for (const name of filters) settings.push('-c', `filter.${name}.clean=`, '-c', `filter.${name}.smudge=`, '-c', `filter.${name}.process=`, '-c', `filter.${name}.required=false`);
+  return settings;
+}
+
+function collectFilters(file: string, into: Set<string>): void {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8').slice(0, 1_000_000);
+  } catch {
+    return;
+  }
+  for (const word of text.split(/\s+/)) {
+    if (word.startsWith('filter=')) {
+      const name = word.slice('filter='.length);
+      if (/^[\w.-]+$/.test(name)) into.add(name);
+    }
+  }
+}
 
 /**
  * Flags that make the diff independent of user and repository git configuration, and that keep git

@@ -1,4 +1,4 @@
-import { realpathSync, statSync } from 'node:fs';
+import { type Dirent, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { convertPathToPattern, glob, isDynamicPattern } from 'tinyglobby';
 import type { FileNotice } from '../engine/finding.js';
@@ -68,6 +68,7 @@ export async function discoverFiles(paths: readonly string[], options: DiscoverO
     }
     if (stats.isDirectory()) {
       for (const file of await walkDirectory(absolute, rootDir, options)) files.add(file);
+      notices.push(...skippedLinks(absolute));
       continue;
     }
     if (!hasSourceExtension(absolute)) {
@@ -88,6 +89,39 @@ export async function discoverFiles(paths: readonly string[], options: DiscoverO
     );
   }
   return { files: [...files].sort(), notices };
+}
+
+const LINK_WALK_SKIP = new Set(['node_modules', '.git', 'dist', 'build', 'out', 'coverage', 'vendor']);
+const MAX_LINK_NOTICES = 50;
+
+/**
+ * Symbolic links are never followed (loops, links out of the tree); say which ones were left out so a
+ * user scanning a tree with linked-in shared code knows it was not scanned.
+ */
+function skippedLinks(dir: string): FileNotice[] {
+  const notices: FileNotice[] = [];
+  let more = 0;
+  const stack = [dir];
+  let visited = 0;
+  while (stack.length > 0 && visited++ < 100_000) {
+    const current = stack.pop()!;
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(current, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') && entry.name !== '.') continue;
+      const full = path.join(current, entry.name);
+      if (entry.isSymbolicLink()) {
+        if (notices.length < MAX_LINK_NOTICES) notices.push({ file: full, level: 'info', message: 'Symbolic link not followed (links are never scanned, so loops and links out of the tree cannot be entered).' });
+        else more++;
+      } else if (entry.isDirectory() && !LINK_WALK_SKIP.has(entry.name)) stack.push(full);
+    }
+  }
+  if (more > 0) notices.push({ file: dir, level: 'info', message: `${more} more symbolic links not followed.` });
+  return notices.sort((a, b) => a.file.localeCompare(b.file));
 }
 
 async function walkDirectory(dir: string, rootDir: string, options: DiscoverOptions): Promise<string[]> {

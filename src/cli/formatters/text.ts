@@ -17,6 +17,18 @@ const MAX_FRAME_WIDTH = 160;
  * three-beat message and the data flow; then a summary line and the notices. With --baseline only
  * new findings are listed; the summary counts those already in the baseline.
  */
+/** C0 controls but tab and newline, DEL and C1 controls, shown as `\u001b`: scanned code must not drive the reader's terminal. */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+function visible(text: string): string {
+  return text.replace(CONTROL, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Masked, then made visible. */
+function shown(text: string): string {
+  return visible(maskPiiInText(text));
+}
+
 export function formatText(result: ScanResult, options: FormatOptions): string {
   const c = picocolors.createColors(options.color);
   const findings = visibleFindings(result, options).filter((f) => !f.suppression && baselineStateOf(result, f) !== 'unchanged');
@@ -29,7 +41,7 @@ export function formatText(result: ScanResult, options: FormatOptions): string {
     byFile.set(finding.location.file, list);
   }
   for (const [file, fileFindings] of byFile) {
-    out.push(c.underline(relativePath(result.rootDir, file)));
+    out.push(c.underline(visible(relativePath(result.rootDir, file))));
     const lines = result.sources.get(file)?.split(/\r?\n|\r/);
     for (const finding of fileFindings) out.push(...formatFinding(finding, lines, result.rootDir, c), '');
   }
@@ -41,7 +53,7 @@ export function formatText(result: ScanResult, options: FormatOptions): string {
     out.push('', c.bold(`Notices (${notices.length}):`));
     for (const notice of notices) {
       const label = notice.level === 'error' ? c.red('error') : notice.level === 'warning' ? c.yellow('warning') : c.dim('info');
-      out.push(`  ${label}  ${relativePath(result.rootDir, notice.file)}: ${maskPiiInText(notice.message)}`);
+      out.push(`  ${label}  ${visible(relativePath(result.rootDir, notice.file))}: ${shown(notice.message)}`);
     }
   }
   return `${out.join('\n')}\n`;
@@ -50,18 +62,18 @@ export function formatText(result: ScanResult, options: FormatOptions): string {
 function formatFinding(finding: Finding, lines: string[] | undefined, rootDir: string, c: Colors): string[] {
   const { location } = finding;
   const severity = finding.severity === 'error' ? c.red('error') : finding.severity === 'warning' ? c.yellow('warning') : c.blue('note');
-  const summary = maskPiiInText(finding.summary || finding.message);
+  const summary = shown(finding.summary || finding.message);
   const out = [`  ${c.dim(`${location.line}:${location.column}`)}  ${severity}  ${c.bold(summary)}  ${c.dim(finding.ruleId)}`];
 
   if (lines) out.push(...codeFrame(lines, location, c).map((line) => `    ${line}`));
 
   const rest = restOfMessage(finding);
-  if (rest) out.push(...wrap(maskPiiInText(rest), 96).map((line) => `    ${line}`));
+  if (rest) out.push(...wrap(shown(rest), 96).map((line) => `    ${line}`));
 
   if (finding.flow.length > 0) {
     out.push(`    ${c.dim('Flow:')}`);
     finding.flow.forEach((step, index) => {
-      out.push(`      ${c.dim(`${index + 1}.`)} ${maskPiiInText(step.message)} ${c.dim(`(${position(rootDir, step.location)})`)}`);
+      out.push(`      ${c.dim(`${index + 1}.`)} ${shown(step.message)} ${c.dim(`(${position(rootDir, step.location)})`)}`);
     });
   }
   if (RULES[finding.ruleId]) out.push(`    ${c.dim(`Docs: ${docsUrl(finding.ruleId)}`)}`);
@@ -84,7 +96,7 @@ function codeFrame(lines: readonly string[], location: SourceLocation, c: Colors
     const raw = lines[lineNumber - 1] ?? '';
     const isTarget = lineNumber === location.line;
     const window = visibleWindow(raw, isTarget ? location.column : 1);
-    const text = maskPiiInText(window.text);
+    const text = shown(window.text);
     const gutter = `${String(lineNumber).padStart(gutterWidth)} |`;
     out.push(isTarget ? `${c.red('>')} ${gutter} ${text}` : `  ${c.dim(gutter)} ${c.dim(text)}`);
     if (isTarget) {
@@ -130,7 +142,7 @@ function summaryLine(result: ScanResult, options: FormatOptions, c: Colors): str
 }
 
 function position(rootDir: string, location: SourceLocation): string {
-  return `${relativePath(rootDir, location.file)}:${location.line}:${location.column}`;
+  return `${visible(relativePath(rootDir, location.file))}:${location.line}:${location.column}`;
 }
 
 function wrap(text: string, width: number): string[] {

@@ -141,12 +141,8 @@ export const CLI_SURFACES: readonly Surface[] = [
   {
     name: 'piiguard scan --changed-since HEAD',
     git: true,
-    // src/cli/changed-lines.ts runs `git diff <base>` and `git ls-files` in the scanned repository;
-    // git runs the repository's core.fsmonitor hook and the clean filters its .gitattributes name
-    // (--no-ext-diff and --no-textconv don't stop those). Fix: `-c core.fsmonitor=false` on every
-    // git call, and `-c filter.<name>.clean= -c filter.<name>.smudge= -c filter.<name>.process=`
-    // for each filter named in the repository's .gitattributes files and .git/info/attributes.
-    knownIssue: 'git runs the repository\'s fsmonitor hook and clean filter',
+    // src/cli/changed-lines.ts runs git in the scanned repository with `-c core.fsmonitor=false` and the
+    // clean/smudge/process commands of every filter its attributes name set to nothing (neutralisingConfig).
     run: (root: string) => cli(root, ['--changed-since', 'HEAD', '--format', 'json']),
   },
 ];
