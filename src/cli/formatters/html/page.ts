@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { renderBarChart } from './charts.js';
 import { REPORT_SCRIPT } from './client.js';
 import { escapeHtml, jsonForScript } from './escape.js';
 import type { FilterOption, HtmlReportModel } from './model.js';
+import { count, cspHash, noticesSection } from './parts.js';
 import { REPORT_CSS } from './styles.js';
 
 const PAGE_SIZES = [50, 100, 250, 500];
@@ -18,8 +18,8 @@ export function renderPage(model: HtmlReportModel): string {
   const script = REPORT_SCRIPT;
   const csp = [
     "default-src 'none'",
-    `script-src '${sha256(script)}'`,
-    `style-src '${sha256(REPORT_CSS)}'`,
+    `script-src '${cspHash(script)}'`,
+    `style-src '${cspHash(REPORT_CSS)}'`,
     'img-src data:',
     "base-uri 'none'",
     "form-action 'none'",
@@ -182,22 +182,7 @@ function rules(model: HtmlReportModel): string {
 }
 
 function notices(model: HtmlReportModel): string {
-  if (model.notices.length === 0) return '';
-  const items = model.notices.map(
-    (notice) => `<li><span class="level-${notice.level}">${notice.level}</span> <span class="mono">${escapeHtml(notice.file)}</span>: ${escapeHtml(notice.message)}</li>`,
-  );
-  return `<section id="notices" class="notices" aria-labelledby="notices-title">
-<h2 id="notices-title">Files with notices (${model.notices.length.toLocaleString('en')})</h2>
-<details class="panel"><summary>Files that could not be read or analysed in full</summary><ul>${items.join('\n')}</ul></details>
-</section>`;
-}
-
-function sha256(text: string): string {
-  return `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
-}
-
-function count(value: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${value.toLocaleString('en')} ${value === 1 ? singular : pluralForm}`;
+  return noticesSection(model.notices, 'Files that could not be read or analysed in full');
 }
 
 function displayDate(date: Date): string {

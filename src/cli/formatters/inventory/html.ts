@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { maskPiiInText } from '../../../engine/mask.js';
 import type { Protection } from '../../../scan/inventory.js';
 import { PII_KINDS, type PiiKind } from '../../../../rules/types.js';
 import { escapeHtml } from '../html/escape.js';
+import { count, cspHash, noticesSection } from '../html/parts.js';
 import type { RepositoryInfo } from '../html/repository.js';
 import { REPORT_CSS } from '../html/styles.js';
 import { INVENTORY_SCRIPT } from './html-client.js';
@@ -39,7 +39,7 @@ const STATUSES: readonly ActivityStatus[] = ['open-finding', 'suppressed', 'unre
  * anywhere. Every text quoting the code is masked, then escaped.
  */
 export function formatInventoryHtml(report: InventoryReport, options: InventoryHtmlOptions = {}): string {
-  const csp = ["default-src 'none'", `script-src '${sha256(INVENTORY_SCRIPT)}'`, `style-src '${sha256(STYLES)}'`, 'img-src data:', "base-uri 'none'", "form-action 'none'"].join('; ');
+  const csp = ["default-src 'none'", `script-src '${cspHash(INVENTORY_SCRIPT)}'`, `style-src '${cspHash(STYLES)}'`, 'img-src data:', "base-uri 'none'", "form-action 'none'"].join('; ');
   const name = options.repository?.name ?? (report.rootDir.split(/[\\/]/).filter(Boolean).pop() || report.rootDir);
   const activities = processingActivities(report);
   return `<!doctype html>
@@ -216,22 +216,7 @@ function protectionBadge(protection: Protection): string {
 }
 
 function notices(report: InventoryReport): string {
-  if (report.notices.length === 0) return '';
-  const items = report.notices.map(
-    (n) => `<li><span class="level-${n.level}">${n.level}</span> <span class="mono">${text(n.file)}</span>: ${text(n.message)}</li>`,
-  );
-  return `<section id="notices" class="notices" aria-labelledby="notices-title">
-<h2 id="notices-title">Files with notices (${report.notices.length.toLocaleString('en')})</h2>
-<details class="panel"><summary>Files that could not be read or analysed in full: their flows may be missing</summary><ul>${items.join('\n')}</ul></details>
-</section>`;
-}
-
-function sha256(value: string): string {
-  return `sha256-${createHash('sha256').update(value, 'utf8').digest('base64')}`;
-}
-
-function count(value: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${value.toLocaleString('en')} ${value === 1 ? singular : pluralForm}`;
+  return noticesSection(report.notices, 'Files that could not be read or analysed in full: their flows may be missing');
 }
 
 function capitalize(value: string): string {
