@@ -16,6 +16,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildCorpus, GENERATOR_VERSION } from './gen/generate.js';
 import type { BuiltCorpus, CorpusOptions, CorpusSummary } from './gen/generate.js';
+import { parseOptions, positiveInt } from './args.js';
 import { CORPUS_META_DIR, defaultCorpusDir } from './paths.js';
 
 export { GENERATOR_VERSION };
@@ -197,29 +198,19 @@ interface CliArgs {
 }
 
 function parseArgs(argv: string[]): CliArgs {
-  const args: CliArgs = { out: defaultCorpusDir(), verify: false, options: {} };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = (): string => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${arg} needs a value`);
-      return v;
-    };
-    const int = (): number => {
-      const n = Number(value());
-      if (!Number.isInteger(n) || n <= 0) throw new Error(`${arg} needs a positive integer`);
-      return n;
-    };
-    switch (arg) {
-      case '--out': args.out = value(); break;
-      case '--seed': args.options.seed = int(); break;
-      case '--lines': args.options.targetLines = int(); break;
-      case '--files': args.options.fileCount = int(); break;
-      case '--verify': args.verify = true; break;
-      default: throw new Error(`Unknown option ${arg}. Options: --out DIR, --seed N, --lines N, --files N, --verify`);
-    }
-  }
-  return args;
+  const values = parseOptions(
+    argv,
+    { out: { type: 'string' }, seed: { type: 'string' }, lines: { type: 'string' }, files: { type: 'string' }, verify: { type: 'boolean' } },
+    '--out DIR, --seed N, --lines N, --files N, --verify',
+  );
+  const options: CorpusOptions = {};
+  const seed = positiveInt(values, 'seed');
+  const lines = positiveInt(values, 'lines');
+  const files = positiveInt(values, 'files');
+  if (seed !== undefined) options.seed = seed;
+  if (lines !== undefined) options.targetLines = lines;
+  if (files !== undefined) options.fileCount = files;
+  return { out: typeof values.out === 'string' ? values.out : defaultCorpusDir(), verify: values.verify === true, options };
 }
 
 async function main(): Promise<void> {

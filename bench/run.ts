@@ -14,6 +14,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, extname, join, relative, sep } from 'node:path';
 import ts from 'typescript';
+import { parseOptions, positiveInt } from './args.js';
 import { describeSummary, ensureCorpus } from './corpus.js';
 import { agreementSection } from './measure/agreement.js';
 import { memorySection } from './measure/memory.js';
@@ -54,33 +55,24 @@ interface RunArgs {
 }
 
 function parseArgs(argv: string[]): RunArgs {
-  const args: RunArgs = { runs: 3, check: false, corpusDir: defaultCorpusDir(), targetLines: 200_000, seed: 1, skip: new Set(), outFile: join(OUT_DIR, 'results.json') };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = (): string => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${arg} needs a value`);
-      return v;
-    };
-    const int = (): number => {
-      const parsed = Number(value());
-      if (!Number.isInteger(parsed) || parsed <= 0) throw new Error(`${arg} needs a positive integer`);
-      return parsed;
-    };
-    switch (arg) {
-      case '--runs': args.runs = int(); break;
-      case '--check': args.check = true; break;
-      case '--corpus': args.corpusDir = value(); break;
-      case '--lines': args.targetLines = int(); break;
-      case '--seed': args.seed = int(); break;
-      case '--files': args.fileCount = int(); break;
-      case '--skip': for (const id of value().split(',')) args.skip.add(id.trim()); break;
-      case '--out': args.outFile = value(); break;
-      default:
-        throw new Error(`Unknown option ${arg}. Options: --runs N, --check, --corpus DIR, --lines N, --seed N, --files N, --skip ${SECTIONS.map((s) => s.id).join(',')}, --out FILE`);
-    }
-  }
-  return args;
+  const usage = `--runs N, --check, --corpus DIR, --lines N, --seed N, --files N, --skip ${SECTIONS.map((s) => s.id).join(',')}, --out FILE`;
+  const values = parseOptions(
+    argv,
+    { runs: { type: 'string' }, check: { type: 'boolean' }, corpus: { type: 'string' }, lines: { type: 'string' }, seed: { type: 'string' }, files: { type: 'string' }, skip: { type: 'string' }, out: { type: 'string' } },
+    usage,
+  );
+  const skip = typeof values.skip === 'string' ? values.skip.split(',').map((id) => id.trim()) : [];
+  const fileCount = positiveInt(values, 'files');
+  return {
+    runs: positiveInt(values, 'runs') ?? 3,
+    check: values.check === true,
+    corpusDir: typeof values.corpus === 'string' ? values.corpus : defaultCorpusDir(),
+    targetLines: positiveInt(values, 'lines') ?? 200_000,
+    seed: positiveInt(values, 'seed') ?? 1,
+    ...(fileCount !== undefined ? { fileCount } : {}),
+    skip: new Set(skip),
+    outFile: typeof values.out === 'string' ? values.out : join(OUT_DIR, 'results.json'),
+  };
 }
 
 /** Reads every source file of the corpus into memory (before anything is timed). */
