@@ -9,7 +9,7 @@ export const noHardcodedPii: RuleMeta = {
   piiKinds: ['phone', 'national-id', 'payment-card'],
   regulations: ['GDPR Art. 5(1)(c)', 'GDPR Art. 32', 'PIPL Art. 51', 'PCI DSS 4.0 req. 3', '152-FZ Art. 19'],
   cwe: ['CWE-798', 'CWE-359'],
-  presets: ['strict'],
+  presets: ['recommended', 'strict'],
   why: 'Source code is copied to every laptop, CI runner and code host, and stays in git history after the line is deleted.',
   fix: 'Use a fictional number (NANP 555-0100…0199) or a documented test number, or load the value from configuration.',
 };

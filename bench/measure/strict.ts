@@ -1,22 +1,26 @@
-/** Issue 6: the four strict-only rules switched on, against the default (recommended) scan of the same run. */
+/**
+ * Issue 6: what the four rules added later (hardcoded PII, reversible hashes, PII in URLs, PII to third
+ * parties) cost. They are in the default (recommended) scan; this scan turns them off, and the growth
+ * is the default scan of the same run over this one.
+ */
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { notBuilt, scannerPaths } from './scanner.js';
 import type { BenchSection, SectionResult } from './types.js';
 import { collectGarbage, cpuNowMs, medianOf, summarizeTimes } from './types.js';
 
-const STRICT_RULES = {
-  'no-hardcoded-pii': 'warning',
-  'no-reversible-pii-hash': 'warning',
-  'no-pii-in-url': 'warning',
-  'no-pii-to-third-party': 'warning',
+const NEWER_RULES_OFF = {
+  'no-hardcoded-pii': 'off',
+  'no-reversible-pii-hash': 'off',
+  'no-pii-in-url': 'off',
+  'no-pii-to-third-party': 'off',
 } as const;
 
 type StrictScan = (request: { cwd: string; paths: string[]; rules?: Record<string, string> }) => Promise<{ findings: unknown[] }>;
 
 export const strictScanSection: BenchSection = {
   id: 'scan-strict',
-  title: 'piiguard scan with the 4 strict rules, in-process',
+  title: 'piiguard scan with the 4 newer rules off, in-process',
   async run(ctx, earlier): Promise<SectionResult> {
     const { scanModule } = scannerPaths(ctx.repoRoot);
     const missing = notBuilt(scanModule, ctx.repoRoot);
@@ -29,11 +33,11 @@ export const strictScanSection: BenchSection = {
       collectGarbage();
       const started = performance.now();
       const cpuStarted = cpuNowMs();
-      const result = await mod.scan({ cwd: ctx.corpusDir, paths: ['.'], rules: { ...STRICT_RULES } });
+      const result = await mod.scan({ cwd: ctx.corpusDir, paths: ['.'], rules: { ...NEWER_RULES_OFF } });
       runsMs.push(performance.now() - started);
       cpuMs.push(cpuNowMs() - cpuStarted);
       findings = result.findings.length;
-      ctx.log(`strict scan run ${run + 1}/${ctx.runs}: ${Math.round(runsMs[runsMs.length - 1] ?? 0)} ms, ${findings} findings`);
+      ctx.log(`scan without the 4 newer rules, run ${run + 1}/${ctx.runs}: ${Math.round(runsMs[runsMs.length - 1] ?? 0)} ms, ${findings} findings`);
     }
     const base = earlier.get('scan-inprocess')?.values.cpuMs;
     const cpu = medianOf(cpuMs);
@@ -42,7 +46,7 @@ export const strictScanSection: BenchSection = {
       title: this.title,
       status: 'ok',
       timing: summarizeTimes(runsMs),
-      values: { findings, cpuMs: cpu, growthOverRecommended: typeof base === 'number' && base > 0 ? `${Math.round((cpu / base - 1) * 100)}%` : null },
+      values: { findings, cpuMs: cpu, growthWithTheFourRules: typeof base === 'number' && cpu > 0 ? `${Math.round((base / cpu - 1) * 100)}%` : null },
     };
   },
 };

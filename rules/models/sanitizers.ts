@@ -22,6 +22,9 @@ export const sanitizers: readonly SanitizerModel[] = [
       '^(encrypt|cipher|seal|tokeni[sz]e|vault|hmac|protect|envelope)',
       '(Encrypt|Encrypted|Cipher|Tokeni[sz]e|Tokeni[sz]ed|Hmac|HMAC|Seal|Sealed)',
       '^(pseudonymi[sz]e|blindIndex)',
+      // A pseudonym helper (`phonePseudonym(phone)`, `pseudonymFor(id)`); anchored so `findByPseudonym` stays a lookup.
+      '(Pseudonym|Pseudonymi[sz]ed?)$',
+      '^pseudonym(For|Of)?$',
     ],
   },
   {
@@ -68,6 +71,8 @@ export const propagators: PropagatorModel = {
     mod('util', 'inspect'),
     mod('node:util', 'inspect'),
     mod('libphonenumber-js', '{parsePhoneNumber,parsePhoneNumberFromString,parsePhoneNumberWithError,formatNumber}'),
+    // Text to bytes before hashing: `sha256(utf8ToBytes(idNumber))` hashes the ID.
+    ...mods(['@noble/hashes/utils', '@noble/hashes/utils.js'], '{utf8ToBytes,toBytes}'),
   ],
-  names: ['^(toCsv|toCSV|stringify|unparse|format\\w*|normali[sz]e\\w*|toE164|e164|clean\\w*|trim\\w*|strip\\w*|parsePhone\\w*)$'],
+  names: ['^(toCsv|toCSV|stringify|unparse|format\\w*|normali[sz]e\\w*|toE164|e164|clean\\w*|trim\\w*|strip\\w*|parsePhone\\w*|utf8ToBytes|toUtf8Bytes|stringToBytes|strToU8|utf8Encode|encodeUtf8)$'],
 };

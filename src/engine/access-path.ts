@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescript.js';
 import type { ApiRef } from '../../rules/types.js';
 
 /** One step of an access path: a member (any of `names`, or any at all), a call, or a construction. */
@@ -193,16 +193,37 @@ export function calleeFilter(compiled: readonly CompiledApiRef[]): CalleeFilter 
 
 export function passesCalleeFilter(filter: CalleeFilter, callee: ts.Expression, file?: { importedModules: ReadonlySet<string>; importedNames: ReadonlyMap<string, string> }): boolean {
   if (filter.any) return true;
-  const importedModules = file?.importedModules;
   const expr = skipTransparent(callee);
   const name = ts.isPropertyAccessExpression(expr) ? expr.name.text : ts.isIdentifier(expr) ? expr.text : ts.isElementAccessExpression(expr) && ts.isStringLiteralLike(expr.argumentExpression) ? expr.argumentExpression.text : undefined;
-  const identifierRowsApply = (): boolean =>
-    filter.anyIdentifier && (importedModules === undefined || WRAPPER_NAME.test(name ?? '') || [...filter.identifierModules].some((m) => importedModules.has(m)));
-  if (name === undefined) return ts.isCallExpression(expr) && identifierRowsApply();
+  if (name === undefined) return ts.isCallExpression(expr) && identifierRowsApply(filter, name, file?.importedModules);
   if (filter.names.has(name)) return true;
   if (ts.isIdentifier(expr) && filter.names.has(file?.importedNames.get(name) ?? '')) return true;
-  if (ts.isIdentifier(expr) && identifierRowsApply()) return true;
+  if (ts.isIdentifier(expr) && identifierRowsApply(filter, name, file?.importedModules)) return true;
   return filter.patterns.some((p) => p.test(name));
+}
+
+/** Rows naming a callee by its module alone apply in files importing that module, and to local wrappers named for it. */
+function identifierRowsApply(filter: CalleeFilter, name: string | undefined, importedModules: ReadonlySet<string> | undefined): boolean {
+  return filter.anyIdentifier && (importedModules === undefined || WRAPPER_NAME.test(name ?? '') || someShared(filter.identifierModules, importedModules));
+}
+
+function someShared(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  for (const item of a) if (b.has(item)) return true;
+  return false;
+}
+
+/**
+ * Whether an identifier names a value in scope (`lead`, `ok`) rather than a member or key (`x.lead`,
+ * `{ lead: 1 }`). Asking the checker for a member's symbol type-checks the object it belongs to.
+ */
+export function isScopeReference(id: ts.Identifier): boolean {
+  const parent = id.parent;
+  if (!parent) return true;
+  if (ts.isPropertyAccessExpression(parent) && parent.name === id) return false;
+  if (ts.isQualifiedName(parent) && parent.right === id) return false;
+  if ((ts.isPropertyAssignment(parent) || ts.isMethodDeclaration(parent) || ts.isPropertyDeclaration(parent) || ts.isPropertySignature(parent)) && parent.name === id) return false;
+  if (ts.isBindingElement(parent) && parent.propertyName === id) return false;
+  return true;
 }
 
 /** The syntactic chain of an expression: `this.db.collection('x').doc(id).set` → this, db, collection, (), doc, (), set. */
@@ -239,10 +260,20 @@ export function syntacticChain(expr: ts.Expression): ChainStep[] {
 /** Parentheses, `await`, type assertions and `!` do not change what a value is. */
 export function skipTransparent(expr: ts.Expression): ts.Expression {
   let current = expr;
+  // A switch on the kind: this runs on nearly every expression the checks look at.
   for (;;) {
-    if (ts.isParenthesizedExpression(current) || ts.isAwaitExpression(current) || ts.isNonNullExpression(current)) current = current.expression;
-    else if (ts.isAsExpression(current) || ts.isTypeAssertionExpression(current) || ts.isSatisfiesExpression(current)) current = current.expression;
-    else return current;
+    switch (current.kind) {
+      case ts.SyntaxKind.ParenthesizedExpression:
+      case ts.SyntaxKind.AwaitExpression:
+      case ts.SyntaxKind.NonNullExpression:
+      case ts.SyntaxKind.AsExpression:
+      case ts.SyntaxKind.TypeAssertionExpression:
+      case ts.SyntaxKind.SatisfiesExpression:
+        current = (current as ts.ParenthesizedExpression | ts.AwaitExpression | ts.NonNullExpression | ts.AsExpression | ts.TypeAssertion | ts.SatisfiesExpression).expression;
+        break;
+      default:
+        return current;
+    }
   }
 }
 

@@ -1,11 +1,11 @@
-import ts from 'typescript';
+import ts from '../typescript.js';
 import { RULES, RULE_IDS } from '../../rules/index.js';
 import { PII_KIND_LABELS, type PiiKind, type RuleId } from '../../rules/types.js';
 import { type CalleeFilter, calleeFilter, passesCalleeFilter, skipTransparent } from './access-path.js';
 import type { AnalyzeOptions, Analyzer, EngineConfig } from './api.js';
 import { ConsentAnalysis, functionName } from './checks/consent.js';
 import { DialCheck } from './checks/dial.js';
-import { FlowSinkCheck } from './checks/flow-sinks.js';
+import { FlowSinkCheck, urlTemplateParts } from './checks/flow-sinks.js';
 import type { ParamSink, RawFinding } from './checks/raw.js';
 import { SchemaCheck } from './checks/schemas.js';
 import { TransportCheck } from './checks/transport.js';
@@ -142,8 +142,7 @@ class ProgramAnalysis implements Analyzer {
     private readonly program: ts.Program,
     private readonly config: EngineConfig,
   ) {
-    // `recommended` rules run unless turned off; the others (strict-only, still proving their precision) only
-    // when the configuration names them.
+    // `recommended` rules run unless turned off; any other rule only when the configuration names it.
     this.enabled = new Set(RULE_IDS.filter((id) => (config.rules[id] === undefined ? RULES[id].presets.includes('recommended') : config.rules[id] !== 'off')));
   }
 
@@ -436,16 +435,68 @@ class ProgramAnalysis implements Analyzer {
    * `<a href={\`/customers/${phone}\`}>` in TSX.
    */
   private checkUrlProperties(index: FileIndex, state: ProgramState): void {
-    const { knowledge, flows } = state;
+    const { knowledge, flows, ctx } = state;
+    const isUrlValue = (e: ts.Expression): boolean => ts.isTemplateExpression(e) || ts.isBinaryExpression(e);
     for (const node of index.transportNodes) {
+      if (ts.isTemplateHead(node) && ts.isTemplateExpression(node.parent)) {
+        // Outside a sink: a URL template a helper returns or hands to another call (`useSWR(key)`). The text
+        // is looked at first; where the template goes, only for the few that are URLs.
+        const parts = urlTemplateParts(node.parent);
+        const place = parts.length > 0 ? urlTemplatePlace(node.parent) : undefined;
+        if (!place || (typeof place !== 'string' && isModelledSink(place))) continue;
+        flows.checkUrlTemplate(node.parent, parts, typeof place === 'string' ? place : `passed to ${lastName(place.expression) ?? 'a call'}`);
+        continue;
+      }
       if (!ts.isPropertyAssignment(node)) continue;
       const key = propertyNameText(node.name);
       const value = skipTransparent(node.initializer);
-      if (!key || !knowledge.urlProperties.test(key) || !(ts.isTemplateExpression(value) || ts.isBinaryExpression(value))) continue;
-      flows.checkUrlValue(node.initializer, key);
+      if (!key || !knowledge.urlProperties.test(key)) continue;
+      if (isUrlValue(value)) flows.checkUrlValue(node.initializer, key);
+      // `event_url: [\`${base}/events?to=${to}\`]` (Vonage takes a list of URLs).
+      else if (ts.isArrayLiteralExpression(value)) for (const element of value.elements) if (isUrlValue(skipTransparent(element))) flows.checkUrlValue(element, key);
     }
     for (const attribute of index.jsxUrlAttributes) {
       if (attribute.initializer && ts.isJsxExpression(attribute.initializer) && attribute.initializer.expression) flows.checkUrlValue(attribute.initializer.expression, attribute.name.getText());
+    }
+
+    /** Any modelled sink reports its own arguments (with its own name); a template given to one is left to it. */
+    function isModelledSink(call: ts.CallExpression | ts.NewExpression): boolean {
+      const construct = ts.isNewExpression(call);
+      const callee = construct ? call : call.expression;
+      const name = lastName(callee);
+      const imported = name !== undefined ? (index.importedNames.get(name) ?? name) : undefined;
+      const fits = (model: { construct?: boolean; assignment?: boolean }): boolean => !!model.construct === construct && !model.assignment;
+      const matches = <M extends { construct?: boolean; assignment?: boolean }>(list: readonly { model: M; refs: Parameters<typeof ctx.resolver.match>[1] }[]): boolean => list.some((s) => fits(s.model) && ctx.resolver.match(callee, s.refs));
+      return (
+        matches(candidateSinks(knowledge.privacyIndex, knowledge.privacySinks, imported)) ||
+        matches(candidateSinks(knowledge.logIndex, knowledge.logSinks, imported)) ||
+        matches(candidateSinks(knowledge.storageIndex, knowledge.storageSinks, imported)) ||
+        matches(candidateSinks(knowledge.dialIndex, knowledge.dialSinks, imported))
+      );
+    }
+
+    /** Where a template ends up: returned ('returned by f'), an argument of a call, or elsewhere (undefined). */
+    function urlTemplatePlace(template: ts.TemplateExpression): string | ts.CallExpression | ts.NewExpression | undefined {
+      let n: ts.Node = template;
+      for (let i = 0; i < 8 && n.parent; i++) {
+        const parent: ts.Node = n.parent;
+        if (ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isSatisfiesExpression(parent) || ts.isNonNullExpression(parent)) n = parent;
+        else if (ts.isConditionalExpression(parent) && parent.condition !== n) n = parent;
+        else if (ts.isBinaryExpression(parent) && parent.right === n && [ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.AmpersandAmpersandToken].includes(parent.operatorToken.kind)) n = parent;
+        else if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression !== n) {
+          // `encodeURI(\`…\`)` and `String(…)` only pass the URL on.
+          if (ts.isIdentifier(parent.expression) && /^(encodeURI|String)$/.test(parent.expression.text)) n = parent;
+          else return parent;
+        } else if (ts.isVariableDeclaration(parent) && parent.initializer === n && ts.isIdentifier(parent.name)) {
+          // `const answerUrl = \`…?callee=${phone}\``, handed on later (to a dialler, a queue, a request).
+          return `assigned to ${parent.name.text}`;
+        } else if (ts.isReturnStatement(parent) || (ts.isArrowFunction(parent) && parent.body === n)) {
+          const fn = ts.isArrowFunction(parent) ? parent : ts.findAncestor(parent, ts.isFunctionLike);
+          const name = fn && functionName(fn as ts.SignatureDeclaration);
+          return name ? `returned by ${name}` : 'returned';
+        } else return undefined;
+      }
+      return undefined;
     }
   }
 
@@ -459,27 +510,48 @@ class ProgramAnalysis implements Analyzer {
     return true;
   }
 
+  /** Calls by name, grouped by the function each resolves to (computed once per name). */
+  private readonly callSitesByName = new Map<string, Map<ts.SignatureDeclaration, ts.CallExpression[]>>();
+
+  /**
+   * The calls of `fn` in the program: calls by its name whose callee has the right shape and resolves
+   * to it. Calls sharing a name are resolved once and grouped by function: a generated monorepo can
+   * have hundreds of functions named `markStatus` and a thousand calls of them.
+   */
+  private callSitesOf(fn: ts.SignatureDeclaration, name: string, state: ProgramState): readonly ts.CallExpression[] {
+    let byFunction = this.callSitesByName.get(name);
+    if (!byFunction) {
+      byFunction = new Map();
+      for (const call of state.callers.get(name) ?? []) {
+        const callee = skipTransparent(call.expression);
+        if (!ts.isIdentifier(callee) && !ts.isPropertyAccessExpression(callee)) continue;
+        const target = state.ctx.resolveFunction(call);
+        if (!target) continue;
+        const list = byFunction.get(target);
+        if (list) list.push(call);
+        else byFunction.set(target, [call]);
+      }
+      this.callSitesByName.set(name, byFunction);
+    }
+    const calls = byFunction.get(fn) ?? [];
+    const isMethod = ts.isMethodDeclaration(fn) || (fn.parent !== undefined && (ts.isPropertyDeclaration(fn.parent) || ts.isPropertyAssignment(fn.parent)));
+    return isMethod ? calls.filter((call) => ts.isPropertyAccessExpression(skipTransparent(call.expression))) : calls;
+  }
+
   private propagate(initial: readonly ParamSink[], state: ProgramState): void {
-    const { ctx, flows, callers, taint } = state;
+    const { flows, taint } = state;
     const queue = [...initial];
     const seen = new Set<string>();
-    let steps = 0;
-    while (queue.length > 0 && steps++ < MAX_PROPAGATION_STEPS) {
-      const ps = queue.shift()!;
+    for (let next = 0; next < queue.length && next < MAX_PROPAGATION_STEPS; next++) {
+      const ps = queue[next]!;
       const key = `${ps.fn.pos}:${ps.fn.getSourceFile().fileName}:${ps.index}:${ps.path.join('.')}:${ps.site.node.pos}:${ps.site.node.getSourceFile().fileName}`;
       if (seen.has(key)) continue;
       seen.add(key);
       const name = functionName(ps.fn);
       if (!name) continue;
-      const isMethod = ts.isMethodDeclaration(ps.fn) || (ps.fn.parent !== undefined && (ts.isPropertyDeclaration(ps.fn.parent) || ts.isPropertyAssignment(ps.fn.parent)));
-      for (const call of callers.get(name) ?? []) {
+      for (const call of this.callSitesOf(ps.fn, name, state)) {
         const arg = call.arguments[ps.index];
-        if (!arg) continue;
-        // Cheap filters first: the callee's shape must fit, and the argument must carry something.
-        if (!isMethod && !ts.isIdentifier(skipTransparent(call.expression)) && !ts.isPropertyAccessExpression(skipTransparent(call.expression))) continue;
-        if (isMethod && !ts.isPropertyAccessExpression(skipTransparent(call.expression))) continue;
-        if (!isTainted(taint.taintOf(arg))) continue;
-        if (ctx.resolveFunction(call) !== ps.fn) continue;
+        if (!arg || !isTainted(taint.taintOf(arg))) continue;
         let t = flows.valueTaint(arg);
         for (const segment of ps.path) {
           t = {

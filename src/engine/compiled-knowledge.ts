@@ -47,13 +47,22 @@ export function indexSinks<M>(sinks: readonly CompiledSink<M>[]): SinkIndex<M> {
   return { byName, byAnyName };
 }
 
+/** Merged lists per index and name: asked for every call that passes the callee filter. */
+const mergedCandidates = new WeakMap<SinkIndex<unknown>, Map<string, CompiledSink<unknown>[]>>();
+
 /** The sinks a callee whose last name is `name` may match, in model order. */
 export function candidateSinks<M>(index: SinkIndex<M>, all: readonly CompiledSink<M>[], name: string | undefined): CompiledSink<M>[] {
   const named = name !== undefined ? index.byName.get(name) : undefined;
-  if (!named) return index.byAnyName;
+  if (name === undefined || !named) return index.byAnyName;
   if (index.byAnyName.length === 0) return named;
-  const set = new Set([...named, ...index.byAnyName]);
-  return all.filter((s) => set.has(s));
+  let byName = mergedCandidates.get(index as SinkIndex<unknown>) as Map<string, CompiledSink<M>[]> | undefined;
+  if (!byName) mergedCandidates.set(index as SinkIndex<unknown>, (byName = new Map()) as Map<string, CompiledSink<unknown>[]>);
+  let merged = byName.get(name);
+  if (!merged) {
+    const set = new Set([...named, ...index.byAnyName]);
+    byName.set(name, (merged = all.filter((s) => set.has(s))));
+  }
+  return merged;
 }
 
 export interface CompiledSource {

@@ -1,8 +1,9 @@
-import ts from 'typescript';
+import ts from '../typescript.js';
 import type { SanitizerPurpose } from '../../rules/types.js';
 import { skipTransparent } from './access-path.js';
 import type { CompiledKnowledge } from './compiled-knowledge.js';
 import { ApiResolver, findAncestor, requiredModule } from './resolve.js';
+import { scopeSymbol } from './scope.js';
 
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'all', 'use', 'route', 'ws', 'on']);
 const ROUTE_DECORATORS = new Set(['Get', 'Post', 'Put', 'Patch', 'All', 'Controller']);
@@ -25,16 +26,23 @@ export class EngineContext {
     readonly checker: ts.TypeChecker,
     readonly knowledge: CompiledKnowledge,
   ) {
-    this.resolver = new ApiResolver(checker);
+    this.resolver = new ApiResolver(checker, (id) => this.symbolOf(id));
   }
 
+  /** The checker resolves a name anew (walking its scopes) on every call; the checks ask about the same names often. */
+  private readonly symbols = new Map<ts.Identifier, ts.Symbol | null>();
+
   symbolOf(id: ts.Identifier): ts.Symbol | undefined {
+    const cached = this.symbols.get(id);
+    if (cached !== undefined) return cached ?? undefined;
+    let symbol: ts.Symbol | undefined;
     try {
-      if (ts.isShorthandPropertyAssignment(id.parent) && id.parent.name === id) return this.checker.getShorthandAssignmentValueSymbol(id.parent);
-      return this.checker.getSymbolAtLocation(id);
+      symbol = ts.isShorthandPropertyAssignment(id.parent) && id.parent.name === id ? this.checker.getShorthandAssignmentValueSymbol(id.parent) : (scopeSymbol(id) ?? this.checker.getSymbolAtLocation(id));
     } catch {
-      return undefined;
+      symbol = undefined;
     }
+    this.symbols.set(id, symbol ?? null);
+    return symbol;
   }
 
   /** The declaration an import refers to, when it is in the program's own (non-declaration) files. */
@@ -231,7 +239,7 @@ export class EngineContext {
     } else if (ts.isPropertyAccessExpression(receiver) && receiver.expression.kind === ts.SyntaxKind.ThisKeyword) {
       const cls = findAncestor(receiver, ts.isClassLike);
       const field = receiver.name.text;
-      declaration = cls?.members.find((m) => ts.isPropertyDeclaration(m) && m.name.getText() === field);
+      declaration = cls?.members.find((m) => ts.isPropertyDeclaration(m) && (ts.isIdentifier(m.name) || ts.isPrivateIdentifier(m.name)) && m.name.text === field);
       if (!declaration) {
         const ctor = cls?.members.find(ts.isConstructorDeclaration);
         declaration = ctor?.parameters.find((p) => ts.isIdentifier(p.name) && p.name.text === field);

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescript.js';
 import { skipTransparent } from './access-path.js';
 
 /**
@@ -19,15 +19,24 @@ export interface FileIndex {
   transportNodes: readonly ts.Node[];
   /** TSX `href`/`src`/`action` attributes. */
   jsxUrlAttributes: readonly ts.JsxAttribute[];
+  /** TSX text between tags that holds more than whitespace (`<p>Call us on …</p>`). */
+  jsxTexts: readonly ts.JsxText[];
   /** Module specifiers the file imports or requires. */
   importedModules: ReadonlySet<string>;
   /** Local names of named imports → the imported names (`import { set as idbSet }` → idbSet → set). */
   importedNames: ReadonlyMap<string, string>;
+  /** Assignments to plain names (`to = …`, `to ??= …`, `body += …`) by the name, in source order: later definitions of a variable. */
+  variableAssignments: ReadonlyMap<string, readonly ts.BinaryExpression[]>;
   /** Set when the file is nested too deeply to walk completely; the index holds what was reached. */
   truncated: boolean;
+  /** How deeply the syntax tree nests (the file itself is 0): the scan leaves out files too deep to bind. */
+  depth: number;
 }
 
 const cache = new WeakMap<ts.SourceFile, FileIndex>();
+
+/** Assignments that give a variable a value carrying the right side (not `-=`, `*=`…: numbers). */
+const VALUE_ASSIGNMENTS = new Set([ts.SyntaxKind.EqualsToken, ts.SyntaxKind.PlusEqualsToken, ts.SyntaxKind.QuestionQuestionEqualsToken, ts.SyntaxKind.BarBarEqualsToken]);
 
 export function indexFile(sourceFile: ts.SourceFile): FileIndex {
   const cached = cache.get(sourceFile);
@@ -40,17 +49,27 @@ export function indexFile(sourceFile: ts.SourceFile): FileIndex {
   const decoratedProperties: ts.PropertyDeclaration[] = [];
   const transportNodes: ts.Node[] = [];
   const jsxUrlAttributes: ts.JsxAttribute[] = [];
+  const jsxTexts: ts.JsxText[] = [];
   const importedModules = new Set<string>();
   const importedNames = new Map<string, string>();
+  const variableAssignments = new Map<string, ts.BinaryExpression[]>();
   let truncated = false;
 
-  // An explicit stack instead of recursion: a file nested 100,000 deep must not overflow ours.
+  // An explicit stack instead of recursion: a file nested 100,000 deep must not overflow ours. It may
+  // run before binding, so nothing here relies on parent pointers.
   const stack: ts.Node[] = [sourceFile];
+  const depths: number[] = [0];
+  let deepest = 0;
+  let childDepth = 0;
   const push = (child: ts.Node): void => {
     stack.push(child);
+    depths.push(childDepth);
   };
   while (stack.length > 0) {
     const node = stack.pop()!;
+    const depth = depths.pop()!;
+    if (depth > deepest) deepest = depth;
+    childDepth = depth + 1;
     switch (node.kind) {
       case ts.SyntaxKind.CallExpression: {
         const call = node as ts.CallExpression;
@@ -70,7 +89,7 @@ export function indexFile(sourceFile: ts.SourceFile): FileIndex {
         const declaration = node as ts.ImportDeclaration;
         if (ts.isStringLiteral(declaration.moduleSpecifier)) importedModules.add(declaration.moduleSpecifier.text);
         const bindings = declaration.importClause?.namedBindings;
-        if (bindings && ts.isNamedImports(bindings)) for (const e of bindings.elements) if (e.propertyName) importedNames.set(e.name.text, e.propertyName.getText());
+        if (bindings && ts.isNamedImports(bindings)) for (const e of bindings.elements) if (e.propertyName) importedNames.set(e.name.text, e.propertyName.getText(sourceFile));
         break;
       }
       case ts.SyntaxKind.NewExpression:
@@ -78,9 +97,12 @@ export function indexFile(sourceFile: ts.SourceFile): FileIndex {
         break;
       case ts.SyntaxKind.JsxAttribute: {
         const attribute = node as ts.JsxAttribute;
-        if (/^(href|src|action|formAction|to)$/.test(attribute.name.getText())) jsxUrlAttributes.push(attribute);
+        if (/^(href|src|action|formAction|to)$/.test(attribute.name.getText(sourceFile))) jsxUrlAttributes.push(attribute);
         break;
       }
+      case ts.SyntaxKind.JsxText:
+        if (!(node as ts.JsxText).containsOnlyTriviaWhiteSpaces) jsxTexts.push(node as ts.JsxText);
+        break;
       case ts.SyntaxKind.TaggedTemplateExpression:
         taggedTemplates.push(node as ts.TaggedTemplateExpression);
         break;
@@ -94,9 +116,15 @@ export function indexFile(sourceFile: ts.SourceFile): FileIndex {
         break;
       case ts.SyntaxKind.BinaryExpression: {
         const b = node as ts.BinaryExpression;
-        if (b.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+        const operator = b.operatorToken.kind;
+        if (operator === ts.SyntaxKind.EqualsToken) {
           transportNodes.push(b);
           if (ts.isPropertyAccessExpression(b.left) || ts.isElementAccessExpression(b.left)) propertyAssignments.push(b);
+        }
+        if (ts.isIdentifier(b.left) && VALUE_ASSIGNMENTS.has(operator)) {
+          const list = variableAssignments.get(b.left.text);
+          if (list) list.push(b);
+          else variableAssignments.set(b.left.text, [b]);
         }
         break;
       }
@@ -112,7 +140,7 @@ export function indexFile(sourceFile: ts.SourceFile): FileIndex {
     }
     const before = stack.length;
     ts.forEachChild(node, push);
-    // Children were pushed in source order; reverse them so they pop in source order.
+    // Children were pushed in source order; reverse them so they pop in source order (their depths are equal).
     reverseTail(stack, before);
   }
   // Source order keeps findings and their fingerprints' occurrence counters stable.
@@ -126,9 +154,12 @@ export function indexFile(sourceFile: ts.SourceFile): FileIndex {
     decoratedProperties: byPos(decoratedProperties),
     transportNodes: byPos(transportNodes),
     jsxUrlAttributes: byPos(jsxUrlAttributes),
+    jsxTexts: byPos(jsxTexts),
     importedModules,
     importedNames,
+    variableAssignments,
     truncated,
+    depth: deepest,
   };
   cache.set(sourceFile, index);
   return index;

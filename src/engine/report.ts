@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import ts from 'typescript';
+import ts from '../typescript.js';
 import { RULES } from '../../rules/index.js';
 import type { RuleId, Severity } from '../../rules/types.js';
 import { codeText } from './checks/flow-sinks.js';

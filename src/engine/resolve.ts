@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescript.js';
 import { type ChainStep, type CompiledApiRef, matchesExactly, matchesSuffix, skipTransparent, syntacticChain } from './access-path.js';
 
 export type ResolvedRoot = { kind: 'module'; module: string } | { kind: 'global'; name: string } | { kind: 'local' };
@@ -24,7 +24,11 @@ const MAX_DEPTH = 12;
 export class ApiResolver {
   private readonly cache = new Map<ts.Node, ResolvedChain | null>();
 
-  constructor(private readonly checker: ts.TypeChecker) {}
+  constructor(
+    private readonly checker: ts.TypeChecker,
+    /** Name resolution, shared with the other checks' cache. */
+    private readonly symbolOf: (id: ts.Identifier) => ts.Symbol | undefined = (id) => checker.getSymbolAtLocation(id),
+  ) {}
 
   resolve(expr: ts.Expression): ResolvedChain | undefined {
     return this.resolveAt(expr, 0);
@@ -38,7 +42,7 @@ export class ApiResolver {
       if (ref.root.kind === 'receiver') {
         if (resolved === null) resolved = this.resolve(callee);
         if (resolved?.root.kind === 'global' && BUILTIN_GLOBALS.has(resolved.root.name)) continue;
-        syntax ??= syntacticChain(callee);
+        syntax ??= this.syntaxOf(callee);
         if (matchesSuffix(ref.steps, ref.root.pattern, syntax)) return ref;
         continue;
       }
@@ -49,6 +53,15 @@ export class ApiResolver {
       if (ref.root.kind === 'global' && root.kind === 'global' && root.name === ref.root.name && matchesExactly(ref.steps, resolved.steps)) return ref;
     }
     return undefined;
+  }
+
+  private readonly syntaxCache = new Map<ts.Expression, ChainStep[]>();
+
+  /** The callee's syntactic chain, once per callee: a call is matched against several sinks' rows. */
+  private syntaxOf(callee: ts.Expression): ChainStep[] {
+    let chain = this.syntaxCache.get(callee);
+    if (!chain) this.syntaxCache.set(callee, (chain = syntacticChain(callee)));
+    return chain;
   }
 
   private resolveAt(input: ts.Expression, depth: number): ResolvedChain | undefined {
@@ -84,14 +97,8 @@ export class ApiResolver {
   }
 
   private resolveIdentifier(id: ts.Identifier, depth: number): ResolvedChain | undefined {
-    let symbol: ts.Symbol | undefined;
-    try {
-      symbol = this.checker.getSymbolAtLocation(id);
-    } catch {
-      symbol = undefined;
-    }
-    // Shorthand `{ logger }` refers to the variable, not the property.
-    if (symbol && ts.isShorthandPropertyAssignment(id.parent)) symbol = this.checker.getShorthandAssignmentValueSymbol(id.parent) ?? symbol;
+    // symbolOf resolves shorthand `{ logger }` to the variable, not the property.
+    const symbol = this.symbolOf(id);
     const declaration = symbol?.declarations?.[0];
     if (!symbol || !declaration) return { root: { kind: 'global', name: id.text }, steps: [] };
     if (declaration.getSourceFile().isDeclarationFile && !ts.isImportSpecifier(declaration) && !ts.isImportClause(declaration)) {
@@ -181,7 +188,7 @@ export class ApiResolver {
     if (!cls) return undefined;
     const name = expr.name.text;
     for (const member of cls.members) {
-      if (ts.isPropertyDeclaration(member) && member.name.getText() === name) {
+      if (ts.isPropertyDeclaration(member) && (ts.isIdentifier(member.name) || ts.isPrivateIdentifier(member.name)) && member.name.text === name) {
         if (member.initializer) return this.resolveAt(member.initializer, depth + 1);
         if (member.type) return extend(this.resolveType(member.type, depth + 1), { kind: 'new' });
       }

@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import ts from 'typescript';
+import ts from '../typescript.js';
 import { RULES } from '../../rules/index.js';
 import type { Severity } from '../../rules/types.js';
 import { compareFindings, type Finding, type SourceLocation, type Suggestion } from './finding.js';

@@ -1,9 +1,10 @@
-import ts from 'typescript';
+import ts from '../typescript.js';
 import type { PiiKind, SanitizerPurpose } from '../../rules/types.js';
 import { chainText, skipTransparent } from './access-path.js';
 import { classifyLiteral, findPiiLiterals } from './classify/literals.js';
 import type { EngineContext } from './context.js';
 import { findAncestor } from './resolve.js';
+import { indexFile } from './file-index.js';
 
 /** Which signal made a value PII, strongest first. */
 export type Signal = 'source' | 'type' | 'literal' | 'name';
@@ -129,7 +130,6 @@ const GETTER_PREFIX = /^(get|fetch|find|load|read|lookup|resolve)([A-Z].*)$/;
 export class TaintAnalysis {
   private readonly memo = new Map<ts.Node, Taint>();
   private readonly returns = new Map<ts.Node, Taint>();
-  private readonly assignments = new Map<ts.SourceFile, Map<string, ts.BinaryExpression[]>>();
 
   constructor(private readonly ctx: EngineContext) {}
 
@@ -174,7 +174,7 @@ export class TaintAnalysis {
         return this.literalTaint(expr as ts.StringLiteralLike);
       case ts.SyntaxKind.TemplateExpression: {
         const t = expr as ts.TemplateExpression;
-        const parts = [this.textTaint(t.head.text, t.head), ...t.templateSpans.flatMap((s) => [this.taintOf(s.expression), this.textTaint(s.literal.text, s.literal)])];
+        const parts = [this.textTaint(t.head.text, t.head), ...t.templateSpans.flatMap((s) => [this.withTypes(s.expression, this.taintOf(s.expression)), this.textTaint(s.literal.text, s.literal)])];
         return dropClean(union(...parts));
       }
       case ts.SyntaxKind.TaggedTemplateExpression: {
@@ -227,7 +227,11 @@ export class TaintAnalysis {
   // ---- names and types -----------------------------------------------------------------------
 
   nameTaint(name: string, node: ts.Node, describe?: string): Taint {
-    const match = this.ctx.knowledge.classifyName(name, { telephony: this.ctx.isTelephony(node) });
+    const classify = this.ctx.knowledge.classifyName;
+    // Whether the code is telephony code only matters when it changes the answer (rarely): ask it then.
+    const outside = classify(name, { telephony: false });
+    const inside = classify(name, { telephony: true });
+    const match = outside?.kind === inside?.kind && outside?.term === inside?.term ? outside : this.ctx.isTelephony(node) ? inside : outside;
     if (!match) return EMPTY;
     return { labels: [{ kind: match.kind, signal: 'name', origin: node, describe: describe ?? name, container: false, steps: [] }], params: [], clean: false };
   }
@@ -399,24 +403,10 @@ export class TaintAnalysis {
     return before.slice(start).map((d) => d.value);
   }
 
-  private assignmentsNamed(sourceFile: ts.SourceFile, name: string): ts.BinaryExpression[] {
-    let index = this.assignments.get(sourceFile);
-    if (!index) {
-      const built = new Map<string, ts.BinaryExpression[]>();
-      const visit = (node: ts.Node): void => {
-        if (ts.isBinaryExpression(node) && ts.isIdentifier(node.left) && isAssignmentOperator(node.operatorToken.kind)) {
-          const list = built.get(node.left.text);
-          if (list) list.push(node);
-          else built.set(node.left.text, [node]);
-        }
-        ts.forEachChild(node, visit);
-      };
-      visit(sourceFile);
-      this.assignments.set(sourceFile, built);
-      index = built;
-    }
-    return index.get(name) ?? [];
+  private assignmentsNamed(sourceFile: ts.SourceFile, name: string): readonly ts.BinaryExpression[] {
+    return indexFile(sourceFile).variableAssignments.get(name) ?? [];
   }
+
 
   // ---- property access -----------------------------------------------------------------------
 
@@ -651,6 +641,11 @@ export class TaintAnalysis {
       if ((PARTIAL_METHODS.has(method) && revealsAtMostFour(call)) || ((method === 'replace' || method === 'replaceAll') && isMaskingReplacement(call))) {
         return protectedResult(this.taintOf(callee.expression), 'mask', call, `masked by .${method}()`);
       }
+      // `pan.slice(0, 8)`: a card's BIN (issuer prefix, up to 8 digits) is not the card number (PCI DSS 3.4.1).
+      if (PARTIAL_METHODS.has(method) && isBinPrefix(call)) {
+        const receiver = this.taintOf(callee.expression);
+        if (receiver.labels.length > 0 && receiver.labels.every((l) => l.kind === 'payment-card')) return protectedResult(receiver, 'mask', call, `cut to the card's BIN by .${method}()`);
+      }
       if (method === 'map' || method === 'flatMap' || method === 'then') {
         const fn = args[0];
         if (fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return this.returnTaint(fn);
@@ -790,16 +785,23 @@ export class TaintAnalysis {
   private inferredType(expr: ts.Expression): ts.Type | undefined {
     const e = skipTransparent(expr);
     if (!ts.isIdentifier(e)) return undefined;
-    const declaration = this.ctx.symbolOf(e)?.valueDeclaration;
-    if (!declaration || declaration.getSourceFile().isDeclarationFile || !JS_FILE.test(declaration.getSourceFile().fileName)) return undefined;
-    // Primitive-looking initializers can't be records; skip the checker for them.
-    if (ts.isVariableDeclaration(declaration) && declaration.initializer && isPrimitiveExpression(declaration.initializer)) return undefined;
+    const symbol = this.ctx.symbolOf(e);
+    const declaration = symbol?.valueDeclaration;
+    if (!symbol || !declaration || declaration.getSourceFile().isDeclarationFile || !JS_FILE.test(declaration.getSourceFile().fileName)) return undefined;
+    // Only variables initialised with something that may be a record: a parameter's type in JavaScript
+    // is its JSDoc (read by declaredType) or a callback's context (followed by the taint itself), and
+    // primitive-looking initializers can't be records.
+    // An element (`rows[i]`) has its array's declared element type, which declaredType reads; inferring
+    // it would check everything that built the array.
+    if (!ts.isVariableDeclaration(declaration) || !declaration.initializer || isPrimitiveExpression(declaration.initializer) || isElementRead(declaration.initializer)) return undefined;
     try {
-      return this.ctx.checker.getTypeAtLocation(e);
+      // The variable's type, not its narrowed type at this use: narrowing walks the function's control flow.
+      return this.ctx.checker.getTypeOfSymbol(symbol);
     } catch {
       return undefined;
     }
   }
+
 
   private readonly declaredTypes = new Map<ts.Node, ts.Type | null>();
 
@@ -810,6 +812,16 @@ export class TaintAnalysis {
    */
   private declaredType(input: ts.Expression, depth: number): ts.Type | undefined {
     if (depth > 4) return undefined;
+    // `JSON.parse(raw) as SinchIceEvent`: the asserted type is declared (not `as const`).
+    let outer = input;
+    while (ts.isParenthesizedExpression(outer) || ts.isAwaitExpression(outer)) outer = outer.expression;
+    if ((ts.isAsExpression(outer) || ts.isTypeAssertionExpression(outer)) && !(ts.isTypeReferenceNode(outer.type) && outer.type.typeName.getText() === 'const')) {
+      try {
+        return this.ctx.checker.getTypeFromTypeNode(outer.type);
+      } catch {
+        return undefined;
+      }
+    }
     const expr = skipTransparent(input);
     const cached = this.declaredTypes.get(expr);
     if (cached !== undefined) return cached ?? undefined;
@@ -858,7 +870,7 @@ export class TaintAnalysis {
         return receiver ? elementType(checker, receiver) : undefined;
       }
       const fn = this.ctx.resolveFunction(expr);
-      const returnType = fn?.type ?? (fn ? ts.getJSDocReturnType(fn) : undefined);
+      const returnType = fn?.type ?? (fn ? jsDocReturnType(fn) : undefined);
       return returnType ? unwrapPromise(checker, checker.getTypeFromTypeNode(returnType)) : undefined;
     }
     return undefined;
@@ -874,7 +886,7 @@ export class TaintAnalysis {
       if (!ts.isIdentifier(key)) return undefined;
       let whole: ts.Type | undefined;
       if (ts.isParameter(owner) || ts.isVariableDeclaration(owner)) {
-        const annotation = owner.type ?? ts.getJSDocType(owner);
+        const annotation = owner.type ?? jsDocType(owner);
         if (annotation) whole = checker.getTypeFromTypeNode(annotation);
         else if (ts.isVariableDeclaration(owner) && owner.initializer) whole = this.declaredType(owner.initializer, depth + 1);
       }
@@ -897,7 +909,7 @@ export class TaintAnalysis {
     }
     const annotated = (ts.isVariableDeclaration(declaration) || ts.isParameter(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertySignature(declaration)) && declaration.type
       ? declaration.type
-      : ts.getJSDocType(declaration);
+      : jsDocType(declaration);
     if (annotated) return checker.getTypeFromTypeNode(annotated);
     if (ts.isVariableDeclaration(declaration)) {
       const statement = declaration.parent?.parent;
@@ -984,10 +996,6 @@ export function propertyNameText(name: ts.PropertyName): string | undefined {
   return undefined;
 }
 
-function isAssignmentOperator(kind: ts.SyntaxKind): boolean {
-  return kind === ts.SyntaxKind.EqualsToken || kind === ts.SyntaxKind.PlusEqualsToken || kind === ts.SyntaxKind.QuestionQuestionEqualsToken || kind === ts.SyntaxKind.BarBarEqualsToken;
-}
-
 /** The definition sits in a block that encloses `use` (so it runs before it on every path through that block). */
 function dominatesByPosition(anchor: ts.Node, use: ts.Node): boolean {
   const statement = findStatement(anchor);
@@ -1010,6 +1018,12 @@ export function forEachReturn(body: ts.Node, visit: (r: ts.ReturnStatement) => v
     ts.forEachChild(node, walk);
   };
   ts.forEachChild(body, walk);
+}
+
+/** `.slice(0, 6)` … `.slice(0, 8)`: the leading digits only. */
+function isBinPrefix(call: ts.CallExpression): boolean {
+  const [a, b] = call.arguments.map((x) => numericValue(x));
+  return call.arguments.length === 2 && a === 0 && b !== undefined && b <= 8;
 }
 
 /** `phone.slice(-4)`, `id.substring(0, 2)`: at most four characters survive. */
@@ -1045,8 +1059,33 @@ function isPrimitiveExpression(expr: ts.Expression): boolean {
     e.kind === ts.SyntaxKind.TrueKeyword ||
     e.kind === ts.SyntaxKind.FalseKeyword ||
     (ts.isBinaryExpression(e) && e.operatorToken.kind !== ts.SyntaxKind.QuestionQuestionToken && e.operatorToken.kind !== ts.SyntaxKind.BarBarToken && e.operatorToken.kind !== ts.SyntaxKind.AmpersandAmpersandToken) ||
-    ts.isPrefixUnaryExpression(e)
+    ts.isPrefixUnaryExpression(e) ||
+    (ts.isCallExpression(e) && PRIMITIVE_RESULT_CALLS.has(lastCalleeName(e.expression) ?? ''))
   );
+}
+
+/** JSDoc types count in JavaScript only (TypeScript ignores them): no comment lookups in .ts files. */
+function jsDocType(node: ts.Node): ts.TypeNode | undefined {
+  return node.flags & ts.NodeFlags.JavaScriptFile ? ts.getJSDocType(node) : undefined;
+}
+
+function jsDocReturnType(node: ts.SignatureDeclaration): ts.TypeNode | undefined {
+  return node.flags & ts.NodeFlags.JavaScriptFile ? ts.getJSDocReturnType(node) : undefined;
+}
+
+/** `rows[i]`, `rows[i] ?? fallback`. */
+function isElementRead(expr: ts.Expression): boolean {
+  const e = skipTransparent(expr);
+  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)) return isElementRead(e.left);
+  return ts.isElementAccessExpression(e);
+}
+
+/** Calls whose result is a string or a number whatever they are called on. */
+const PRIMITIVE_RESULT_CALLS = new Set(['join', 'toString', 'toFixed', 'toISOString', 'toLocaleString', 'Number', 'String', 'parseInt', 'parseFloat', 'floor', 'round', 'ceil', 'now', 'randomUUID', 'digest']);
+
+function lastCalleeName(callee: ts.Expression): string | undefined {
+  const e = skipTransparent(callee);
+  return ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : undefined;
 }
 
 function elementType(checker: ts.TypeChecker, type: ts.Type): ts.Type | undefined {

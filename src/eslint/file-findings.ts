@@ -8,7 +8,7 @@
  * Syntactic mode: without a program, or for a file the program does not hold as ESLint sees it,
  * a program of this one file (see single-file-program.ts).
  */
-import ts from 'typescript';
+import ts from '../typescript.js';
 import { createAnalyzer } from '../engine/analyzer.js';
 import type { EngineConfig } from '../engine/api.js';
 import type { Finding } from '../engine/finding.js';

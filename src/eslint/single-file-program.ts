@@ -6,7 +6,7 @@
  * are there.
  */
 import path from 'node:path';
-import ts from 'typescript';
+import ts from '../typescript.js';
 
 /**
  * The standard library the engine's type questions need (arrays, maps, promises, Object.entries),

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import ts from 'typescript';
+import ts from '../typescript.js';
 import { toEngineConfig } from '../config/engine-config.js';
 import { ConfigError, type ConfigProblem } from '../config/errors.js';
 import { loadConfig } from '../config/load.js';

@@ -1,6 +1,7 @@
 import v8 from 'node:v8';
-import ts from 'typescript';
+import ts from '../typescript.js';
 import type { FileNotice } from '../engine/finding.js';
+import { indexFile } from '../engine/file-index.js';
 
 /**
  * Resource bounds of a scan, so one pathological file costs a notice instead of the whole scan:
@@ -116,8 +117,9 @@ export function firstCallShare(programFiles: readonly ts.SourceFile[]): number {
 
 /**
  * Creates the program's type checker (binding every file) before the first file's clock starts:
- * it is the largest part of the engine's program-wide preparation. A failure here is left for
- * the engine to meet again and report for the file being analysed.
+ * it is the largest part of the engine's program-wide preparation, and binding is what sets the
+ * parent pointers the scan's parser leaves out. A failure here is left for the engine to meet
+ * again and report for the file being analysed.
  */
 export function prepareTypeChecker(program: ts.Program): void {
   try {
@@ -194,7 +196,8 @@ export function buildBoundedProgram<P extends { sourceFiles: readonly ts.SourceF
   const deep = new Map<string, FileNotice>();
   for (const sourceFile of program.sourceFiles) {
     if (skipped.has(sourceFile.fileName)) continue;
-    const depth = syntaxDepth(sourceFile, maxDepth);
+    // The engine's index of the file measures its depth in the same walk (and is kept for the analysis).
+    const depth = indexFile(sourceFile).depth;
     if (depth > maxDepth) deep.set(sourceFile.fileName, tooDeep(sourceFile.fileName, `to analyse (syntax nested more than ${maxDepth.toLocaleString('en-US')} levels)`));
   }
   if (deep.size > 0) {

@@ -108,7 +108,7 @@ export async function openProject(request: ProjectRequest, dependencies: Project
   // Loaded on demand so a fake can stand in for the engine in tests of the plumbing.
   const createAnalyzer = dependencies.createAnalyzer ?? (await import('../engine/analyzer.js')).createAnalyzer;
   const analyzer = createAnalyzer(program.program, engineConfig);
-  if (!dependencies.createAnalyzer) prepareTypeChecker(program.program);
+  prepareTypeChecker(program.program);
 
   return {
     loaded,

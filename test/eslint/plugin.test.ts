@@ -48,6 +48,10 @@ describe('the plugin object', () => {
       'piiguard/no-plaintext-pii-storage': 'error',
       'piiguard/require-consent-check': 'error',
       'piiguard/no-plaintext-transport': 'error',
+      'piiguard/no-hardcoded-pii': 'warn',
+      'piiguard/no-reversible-pii-hash': 'warn',
+      'piiguard/no-pii-in-url': 'warn',
+      'piiguard/no-pii-to-third-party': 'warn',
       'piiguard/no-invalid-suppression': 'warn',
     });
     expect(plugin.configs.strict.rules).toEqual(Object.fromEntries(RULE_IDS.filter((id) => RULES[id].presets.includes('strict')).map((id) => [`piiguard/${id}`, 'error'])));

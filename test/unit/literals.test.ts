@@ -107,6 +107,67 @@ describe('classifyLiteral: phone numbers', () => {
   ])('%s is not PII (%s)', (text) => {
     expect(classifyLiteral(text)).toBeUndefined();
   });
+
+  // Business service numbers (libphonenumber-js number types TOLL_FREE, SHARED_COST, PREMIUM_RATE, UAN).
+  it.each([
+    ['+1 888 431 7261', 'US toll-free 888'],
+    ['+18334902217', 'US toll-free 833'],
+    ['(855) 612-4409', 'US toll-free 855, national'],
+    ['1-800-937-2261', 'US toll-free with trunk 1, not a CN 180 mobile'],
+    ['1 (877) 604-3392', 'US toll-free 877 with trunk 1'],
+    ['0800 048 7712', 'UK freephone, not retried as an IN mobile'],
+    ['0808 196 5532', 'UK freephone 0808'],
+    ['+44 345 602 1377', 'UK non-geographic 03 (UAN)'],
+    ['0871 384 9921', 'UK 087 (premium rate)'],
+    ['+353 1800 553 927', 'IE freephone'],
+    ['8 800 200 47 93', 'RU freephone'],
+    ['+49 800 330 4711', 'DE freephone'],
+    ['+86 400 820 6677', 'CN 400 shared cost'],
+    ['+61 1300 655 421', 'AU 1300 shared cost'],
+    ['+1 900 846 2291', 'US premium rate'],
+  ])('%s is a business service number, not PII (%s)', (text) => {
+    expect(classifyLiteral(text)).toBeUndefined();
+  });
+
+  it.each([
+    ['+1 312 845 2290', 'international phone number'],
+    ['1-312-845-2290', 'US phone number'],
+    ['07412 553918', 'GB mobile number'],
+    ['+44 7982 113476', 'international phone number'],
+  ])('a geographic or mobile number next to them, %s, still is (%s)', (text, format) => {
+    expect(classifyLiteral(text)).toMatchObject({ kind: 'phone', format });
+  });
+
+  it('finds a mobile but not the freephone line in the same sentence', () => {
+    const text = 'Call 0800 048 7712 or text the duty manager on 07412 553918';
+    expect(findPiiLiterals(text).map((m) => text.slice(m.start, m.end))).toEqual(['07412 553918']);
+  });
+
+  // 01806 224477 is a GB line (Shetland) and a DE 0180 shared-cost number: without a country code, only the
+  // grouping says which.
+  it.each([
+    ['01806 22 44 77', 'grouped the German way'],
+    ['0180 6 224477', "DE's national format"],
+    ['01806224477', 'no grouping: either plan'],
+    ['0137 1 882561', 'DE 0137 televoting in its national format'],
+  ])('%s is not judged as a GB line (%s)', (text) => {
+    expect(classifyLiteral(text)).toBeUndefined();
+  });
+
+  it.each([['01806 224477'], ['01371 882561']])('%s, written in the GB format, is a GB line', (text) => {
+    expect(classifyLiteral(text)).toMatchObject({ kind: 'phone', format: 'GB phone number' });
+  });
+
+  // NANP fiction must not come back as another country's number (the same ten digits are a valid IN mobile).
+  it.each([['702-555-0197'], ['7025550197'], ['(917) 555-0157']])('%s, NANP fiction, is not retried as an IN mobile', (text) => {
+    expect(classifyLiteral(text)).toBeUndefined();
+  });
+
+  it('a 3-3-4 grouping is judged as NANP only', () => {
+    expect(classifyLiteral('702-555-0197')).toBeUndefined();
+    expect(classifyLiteral('982-014-7365')).toBeUndefined();
+    expect(classifyLiteral('98201 47365')).toMatchObject({ kind: 'phone', format: 'IN mobile number' });
+  });
 });
 
 describe('classifyLiteral: national IDs', () => {

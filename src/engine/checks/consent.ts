@@ -1,5 +1,5 @@
-import ts from 'typescript';
-import { chainText, skipTransparent } from '../access-path.js';
+import ts from '../../typescript.js';
+import { chainText, isScopeReference, skipTransparent } from '../access-path.js';
 import type { EngineContext } from '../context.js';
 
 /**
@@ -212,7 +212,7 @@ export class ConsentAnalysis {
         found = true;
         return;
       }
-      if (ts.isIdentifier(node) && depth < 2) {
+      if (ts.isIdentifier(node) && depth < 2 && isScopeReference(node)) {
         const declaration = this.ctx.symbolOf(node)?.valueDeclaration;
         if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer && this.conditionChecks(declaration.initializer, roots, depth + 1)) {
           found = true;

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../../typescript.js';
 import type { DialSinkModel } from '../../../rules/types.js';
 import { chainText, skipTransparent } from '../access-path.js';
 import type { EngineContext } from '../context.js';

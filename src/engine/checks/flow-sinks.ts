@@ -1,5 +1,6 @@
-import ts from 'typescript';
+import ts from '../../typescript.js';
 import { RULES } from '../../../rules/index.js';
+import { thirdPartyApiHosts } from '../../../rules/models/privacy.js';
 import { PII_KIND_LABELS, type CallSinkModel, type PiiKind, type RuleId } from '../../../rules/types.js';
 import { chainText, skipTransparent } from '../access-path.js';
 import type { EngineContext } from '../context.js';
@@ -66,11 +67,104 @@ export class FlowSinkCheck {
       describe: (label) => `${subject(label)} ${verb}`,
       accepts: (label) => kinds.has(label.kind),
     });
+    // checkWritten skips fields a storage schema declared; that belongs to the last storage write, not here.
+    this.declaredFields = undefined;
+    // `new URLSearchParams({ To: phone })` sent as a form-encoded POST body is not a query string.
+    if (model.id === 'url-search-params' && ts.isNewExpression(sink) && this.onlyRequestBody(sink)) return;
+    // A request wrapper known by name whose body is in the program: the requests it makes are checked there.
+    if (model.id === 'fetch-wrapper' && !ts.isBinaryExpression(sink) && hasBody(this.ctx.resolveFunction(sink))) return;
     const values = ts.isBinaryExpression(sink) ? [sink.right] : selectedArgs(sink, model);
     for (const value of values) {
       if (model.category === 'third-party' && ts.isObjectLiteralExpression(skipTransparent(value))) this.checkWritten(value, site, 0);
-      else this.report(model.category === 'url' ? this.urlTaint(value, model.id === 'http-client') : model.category === 'third-party' ? this.builderTaint(value) : this.valueTaint(value), site(value), value, true);
+      else if (model.category === 'url') this.report(this.urlTaint(value, model.id === 'http-client'), site(this.urlBuiltAt(value) ?? value), value, true);
+      else this.report(model.category === 'third-party' ? this.builderTaint(value) : this.valueTaint(value), site(value), value, true);
     }
+    if (ts.isCallExpression(sink) && REQUEST_MODELS.has(model.id)) {
+      for (const option of queryOptions(sink, QUERY_OPTIONS[model.id] ?? [])) this.report(this.valueTaint(option), site(option), option, true);
+      this.checkVendorRequest(sink, sinkText);
+    }
+  }
+
+  /**
+   * Where a URL handed over in a const was built: `const url = \`…?text=${phone}\`; await fetch(url)` is
+   * reported at the template, where the PII goes into the URL. Only a template that is a URL on its own
+   * (see `urlTemplateParts`), in the same file; other values are reported at the call.
+   */
+  private urlBuiltAt(value: ts.Expression): ts.TemplateExpression | undefined {
+    const e = skipTransparent(value);
+    if (!ts.isIdentifier(e)) return undefined;
+    const declaration = this.ctx.symbolOf(e)?.valueDeclaration;
+    if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer || !(declaration.parent.flags & ts.NodeFlags.Const)) return undefined;
+    if (declaration.getSourceFile() !== value.getSourceFile()) return undefined;
+    const init = skipTransparent(declaration.initializer);
+    return ts.isTemplateExpression(init) && urlTemplateParts(init).length > 0 ? init : undefined;
+  }
+
+  /** A REST call to an analytics, marketing or AI vendor's API host: its body goes to that vendor. */
+  private checkVendorRequest(call: ts.CallExpression, sinkText: string): void {
+    const vendor = this.vendorOf(call);
+    if (!vendor) return;
+    const kinds = new Set(RULES['no-pii-to-third-party'].piiKinds);
+    const site = (node: ts.Node): SinkSite => ({
+      ruleId: 'no-pii-to-third-party',
+      node,
+      sinkText,
+      describe: (label) => `${subject(label)} is sent to ${vendor} (${sinkText})`,
+      accepts: (label) => kinds.has(label.kind),
+    });
+    for (const payload of requestPayloads(call, this.ctx)) this.checkWritten(payload, site, 0);
+  }
+
+  /** The vendor whose API host the request's URL, or the client's `baseURL`/`prefixUrl`, names. */
+  private vendorOf(call: ts.CallExpression): string | undefined {
+    const texts: string[] = [];
+    const first = call.arguments[0];
+    if (first) {
+      const config = ts.isObjectLiteralExpression(skipTransparent(first)) ? (skipTransparent(first) as ts.ObjectLiteralExpression) : undefined;
+      for (const part of config ? [propertyValue(config, 'url'), propertyValue(config, 'baseURL')] : [first]) if (part) literalTexts(part, this.ctx, texts, 0);
+    }
+    const callee = skipTransparent(call.expression);
+    const creation = ts.isPropertyAccessExpression(callee) ? clientCreation(callee.expression, this.ctx) : undefined;
+    const options = creation?.arguments[0] ? objectLiteralOf(creation.arguments[0], this.ctx) : undefined;
+    for (const name of ['baseURL', 'prefixUrl', 'prefixURL']) {
+      const value = options ? propertyValue(options, name) : undefined;
+      if (value) literalTexts(value, this.ctx, texts, 0);
+    }
+    for (const text of texts) {
+      const host = /^\s*https?:\/\/([^/:?#\s]+)/i.exec(text)?.[1]?.toLowerCase();
+      const vendor = host ? VENDOR_HOSTS.find((v) => v.pattern.test(host)) : undefined;
+      if (vendor) return vendor.describe;
+    }
+    return undefined;
+  }
+
+  /**
+   * The constructed value is only ever a request body: `body: form`, `{ body }`, `axios.post(url, form)`,
+   * directly or through the const it is assigned to (`.append`/`.set` on it are fine; any other use is not).
+   */
+  private onlyRequestBody(construction: ts.NewExpression): boolean {
+    const use = bodyUse(construction);
+    if (use !== 'other') return use === 'body';
+    const parent = skipParents(construction).parent;
+    if (!parent || !ts.isVariableDeclaration(parent) || !ts.isIdentifier(parent.name) || !(parent.parent.flags & ts.NodeFlags.Const)) return false;
+    const name = parent.name;
+    const symbol = this.ctx.symbolOf(name);
+    const scope = ts.findAncestor(parent, (n) => ts.isFunctionLike(n) || ts.isSourceFile(n));
+    if (!symbol || !scope) return false;
+    let body = false;
+    let other = false;
+    const visit = (node: ts.Node): void => {
+      if (other) return;
+      if (ts.isIdentifier(node) && node !== name && node.text === name.text && isScopeIdentifier(node) && this.ctx.symbolOf(node) === symbol) {
+        const kind = bodyUse(node);
+        if (kind === 'body') body = true;
+        else if (kind === 'other') other = true;
+        return;
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(scope);
+    return body && !other;
   }
 
   /**
@@ -79,8 +173,10 @@ export class FlowSinkCheck {
    */
   private urlTaint(value: ts.Expression, requestOptions = false): Taint {
     const e = skipTransparent(value);
-    const head = ts.isTemplateExpression(e) ? e.head.text : ts.isBinaryExpression(e) && ts.isStringLiteralLike(skipTransparent(e.left)) ? (skipTransparent(e.left) as ts.StringLiteralLike).text : undefined;
-    if (head !== undefined && /^\s*(tel|mailto|sms|callto|sips?):/i.test(head)) return EMPTY;
+    if (isLinkWithoutRequest(e)) return EMPTY;
+    // `href={telHref(phone)}`, `href={historyHref(phone)}`: a helper whose every return is a link that requests
+    // nothing, or a URL template checked where it is returned (every value in it: see `urlTemplateParts`).
+    if (ts.isCallExpression(e) && returnsOnlyCheckedLinks(this.ctx.resolveFunction(e))) return EMPTY;
     if (requestOptions && ts.isObjectLiteralExpression(e)) {
       const parts = e.properties.filter((p) => ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)).filter((p) => URL_OPTION.test(propertyNameText(p.name!) ?? ''));
       return union(...parts.map((p) => this.valueTaint(ts.isPropertyAssignment(p) ? p.initializer : (p as ts.ShorthandPropertyAssignment).name)));
@@ -88,16 +184,26 @@ export class FlowSinkCheck {
     return this.valueTaint(value);
   }
 
-  /** `new amplitude.Identify().set('phone', form.phone)`: what a builder chain was given. */
-  private builderTaint(value: ts.Expression): Taint {
+  /**
+   * `new amplitude.Identify().set('phone', form.phone)`: what a builder chain was given. Only a chain of
+   * methods on a constructed object is a builder; any other call (`maskPhone(x)`, `pseudonyms.forPhone(x)`)
+   * returns what its own data flow says, so a masking or keyed-pseudonym helper ends the flow here too.
+   */
+  private builderTaint(value: ts.Expression, depth = 0): Taint {
     const parts: Taint[] = [this.valueTaint(value)];
+    const chain: (ts.CallExpression | ts.NewExpression)[] = [];
     let e: ts.Expression = skipTransparent(value);
-    for (let i = 0; i < 6 && (ts.isCallExpression(e) || ts.isNewExpression(e)); i++) {
-      for (const arg of e.arguments ?? []) parts.push(this.valueTaint(arg));
+    // A list of built values: LangChain's `[new SystemMessage(rules), new HumanMessage(text)]`.
+    if (ts.isArrayLiteralExpression(e) && depth < 2) return union(parts[0]!, ...e.elements.map((element) => this.builderTaint(element, depth + 1)));
+    for (let i = 0; i < 6 && ts.isCallExpression(e); i++) {
+      chain.push(e);
       const callee = skipTransparent(e.expression);
-      if (!ts.isPropertyAccessExpression(callee)) break;
+      if (!ts.isPropertyAccessExpression(callee)) return parts[0]!;
       e = skipTransparent(callee.expression);
     }
+    if (!ts.isNewExpression(e)) return parts[0]!;
+    chain.push(e);
+    for (const call of chain) for (const arg of call.arguments ?? []) parts.push(this.valueTaint(arg));
     return union(...parts);
   }
 
@@ -106,6 +212,16 @@ export class FlowSinkCheck {
     const kinds = new Set(RULES['no-pii-in-url'].piiKinds);
     const site: SinkSite = { ruleId: 'no-pii-in-url', node: value, sinkText: name, describe: (label) => `${subject(label)} is put into a URL (${name})`, accepts: (label) => kinds.has(label.kind) };
     this.report(this.urlTaint(value), site, value, true);
+  }
+
+  /**
+   * A URL template outside any modelled sink — returned by a link helper, passed to `useSWR(key)`: its
+   * query-string values (all its values when it starts with a scheme) carrying PII. See `urlTemplateParts`.
+   */
+  checkUrlTemplate(template: ts.TemplateExpression, parts: readonly ts.Expression[], name: string): void {
+    const kinds = new Set(RULES['no-pii-in-url'].piiKinds);
+    const site: SinkSite = { ruleId: 'no-pii-in-url', node: template, sinkText: name, describe: (label) => `${subject(label)} is put into a URL (${name})`, accepts: (label) => kinds.has(label.kind) };
+    this.report(union(...parts.map((part) => this.valueTaint(part))), site, template, true);
   }
 
   checkStorage(sink: ts.CallExpression | ts.NewExpression | ts.TaggedTemplateExpression | ts.BinaryExpression, model: CallSinkModel): void {
@@ -335,11 +451,20 @@ export function calleeText(call: ts.CallExpression | ts.NewExpression): string {
   return ts.isNewExpression(call) ? `new ${short}` : short;
 }
 
+/** One scanner for every call (this runs at every sink); skipTrivia: whitespace and comments never become tokens. */
+let codeScanner: ts.Scanner | undefined;
+const SIMPLE_CODE = /^[\w$.]*$/;
+
 /** Source text of a node without comments: messages and fingerprints must not change with comments. */
 export function codeText(node: ts.Node): string {
   const sf = node.getSourceFile();
-  // skipTrivia: whitespace and comments never become tokens.
-  const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, sf.languageVariant, sf.text, undefined, node.getStart(sf), node.getEnd() - node.getStart(sf));
+  const start = node.getStart(sf);
+  const raw = sf.text.slice(start, node.getEnd());
+  // Most callees (`this.logger.info`) have no whitespace, comment or string to normalise.
+  if (SIMPLE_CODE.test(raw)) return raw;
+  const scanner = (codeScanner ??= ts.createScanner(ts.ScriptTarget.Latest, true));
+  scanner.setLanguageVariant(sf.languageVariant);
+  scanner.setText(sf.text, start, node.getEnd() - start);
   let out = '';
   for (let kind = scanner.scan(); kind !== ts.SyntaxKind.EndOfFileToken; kind = scanner.scan()) {
     const token = scanner.getTokenText();
@@ -521,6 +646,195 @@ function findCreationCall(expr: ts.Expression, ctx: EngineContext, depth: number
     if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer) return findCreationCall(declaration.initializer, ctx, depth + 1);
   }
   return undefined;
+}
+
+/** A query parameter being given its value: `?phone=`, `&to=`. */
+const QUERY_KEY = /[?&][\w.%[\]-]+=/;
+
+/**
+ * The interpolations of a template that is recognisably a URL on its own: `https://…`, or text without
+ * spaces holding `?key=` (`/agent/history?phone=${…}`, `${base}/nps?phone=${…}`). Log messages and labels
+ * (`Calling ${phone}`) have spaces; `tel:`/`mailto:` links request nothing. Without a scheme, only the
+ * values after the `?` count: a leading path can as well be a file or a cache key.
+ */
+export function urlTemplateParts(template: ts.TemplateExpression): ts.Expression[] {
+  const head = template.head.text;
+  const literals = [head, ...template.templateSpans.map((s) => s.literal.text)];
+  if (literals.some((text) => /\s/.test(text)) || /^(tel|mailto|sms|callto|sips?):/i.test(head)) return [];
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(head)) return template.templateSpans.map((s) => s.expression);
+  if (!literals.some((text) => QUERY_KEY.test(text))) return [];
+  const parts: ts.Expression[] = [];
+  let inQuery = head.includes('?');
+  for (const span of template.templateSpans) {
+    if (inQuery) parts.push(span.expression);
+    inQuery ||= span.literal.text.includes('?');
+  }
+  return parts;
+}
+
+const VENDOR_HOSTS = thirdPartyApiHosts.map((h) => ({ describe: h.describe, pattern: new RegExp(h.host, 'i') }));
+
+const BODY_OPTION = /^(body|data|json|form)$/;
+const WRITE_METHOD = /^(post|put|patch)$/;
+
+function skipParents(node: ts.Node): ts.Node {
+  let n = node;
+  while (n.parent && (ts.isParenthesizedExpression(n.parent) || ts.isAsExpression(n.parent) || ts.isSatisfiesExpression(n.parent) || ts.isNonNullExpression(n.parent) || ts.isAwaitExpression(n.parent))) n = n.parent;
+  return n;
+}
+
+/** A reference in value position (not a property name or a declaration's own name). */
+function isScopeIdentifier(id: ts.Identifier): boolean {
+  const parent = id.parent;
+  if (ts.isPropertyAccessExpression(parent) && parent.name === id) return false;
+  if (ts.isPropertyAssignment(parent) && parent.name === id) return false;
+  return true;
+}
+
+/** How a URLSearchParams value is used here: as a request body, mutated in place (neutral), or otherwise. */
+function bodyUse(node: ts.Node): 'body' | 'neutral' | 'other' {
+  const n = skipParents(node);
+  const parent = n.parent;
+  if (!parent) return 'other';
+  if (ts.isPropertyAccessExpression(parent) && parent.expression === n) {
+    const call = parent.parent;
+    if (!call || !ts.isCallExpression(call) || call.expression !== parent) return 'other';
+    if (/^(append|set|delete|sort)$/.test(parent.name.text)) return 'neutral';
+    return parent.name.text === 'toString' ? (bodyUse(call) === 'body' ? 'body' : 'other') : 'other';
+  }
+  if (ts.isPropertyAssignment(parent) && parent.initializer === n) return BODY_OPTION.test(propertyNameText(parent.name) ?? '') ? 'body' : 'other';
+  if (ts.isShorthandPropertyAssignment(parent)) return BODY_OPTION.test(parent.name.text) ? 'body' : 'other';
+  if (ts.isCallExpression(parent) && parent.arguments[1] === n) {
+    const callee = skipTransparent(parent.expression);
+    if (ts.isPropertyAccessExpression(callee) && WRITE_METHOD.test(callee.name.text)) return 'body';
+  }
+  return 'other';
+}
+
+/**
+ * `tel:`, `mailto:`, `sms:` and SIP links, and PBX dial strings (`PJSIP/${number}@trunk` in an ARI
+ * `endpoint`, `sofia/gateway/…` in FreeSWITCH), as a template or a concatenation: they request nothing.
+ */
+function isLinkWithoutRequest(e: ts.Expression): boolean {
+  const head = leadingText(e);
+  return head !== undefined && (/^\s*(tel|mailto|sms|callto|sips?):/i.test(head) || DIAL_STRING.test(head));
+}
+
+/** The text a template or a concatenation (`'Local/' + n + '@ctx'`) starts with. */
+function leadingText(expr: ts.Expression): string | undefined {
+  let e = skipTransparent(expr);
+  for (let i = 0; i < 16 && ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken; i++) e = skipTransparent(e.left);
+  return ts.isTemplateExpression(e) ? e.head.text : ts.isStringLiteralLike(e) ? e.text : undefined;
+}
+
+/** Channel technologies of Asterisk and FreeSWITCH dial strings. */
+const DIAL_STRING = /^\s*(PJSIP|SIP|IAX2|DAHDI|Local|Motif|sofia|user|loopback|verto\.rtc)\//i;
+
+function returnsOnlyCheckedLinks(fn: ts.SignatureDeclaration | undefined): boolean {
+  const body = fn && 'body' in fn ? fn.body : undefined;
+  if (!body) return false;
+  const checked = (e: ts.Expression): boolean => isLinkWithoutRequest(e) || (ts.isTemplateExpression(e) && urlTemplateParts(e).length === e.templateSpans.length);
+  if (!ts.isBlock(body)) return checked(skipTransparent(body as ts.Expression));
+  let links = 0;
+  let others = 0;
+  forEachReturn(body, (r) => {
+    if (r.expression && checked(skipTransparent(r.expression))) links++;
+    else others++;
+  });
+  return links > 0 && others === 0;
+}
+
+function hasBody(fn: ts.SignatureDeclaration | undefined): boolean {
+  return fn !== undefined && 'body' in fn && fn.body !== undefined;
+}
+
+/** Models of request calls: their body may go to a vendor's API host, their options may hold the query string. */
+const REQUEST_MODELS: ReadonlySet<string> = new Set(['http-client', 'fetch', 'ofetch', 'fetch-wrapper']);
+
+/** Options that become the query string: axios `params`, got/ky `searchParams`, ofetch and Nuxt `query`/`params`. */
+const QUERY_OPTIONS: Readonly<Record<string, readonly string[]>> = {
+  'http-client': ['params', 'searchParams'],
+  ofetch: ['query', 'params'],
+  'fetch-wrapper': ['query', 'params', 'searchParams'],
+};
+
+/**
+ * Query parameters given as request options (`names`, see QUERY_OPTIONS). An axios
+ * `post/put/patch(url, data, config)` takes data second, so there only the third argument holds options.
+ */
+function queryOptions(call: ts.CallExpression, names: readonly string[]): ts.Expression[] {
+  const callee = skipTransparent(call.expression);
+  const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  const found: ts.Expression[] = [];
+  call.arguments.forEach((arg, i) => {
+    const e = skipTransparent(arg);
+    if (i === 0 || !ts.isObjectLiteralExpression(e)) return;
+    const dataSecond = method !== undefined && WRITE_METHOD.test(method) && i === 1;
+    for (const name of dataSecond ? names.filter((n) => n === 'searchParams') : names) {
+      const value = propertyValue(e, name);
+      if (value) found.push(value);
+    }
+  });
+  return found;
+}
+
+/** What a request sends as its body: axios data, fetch/got `body`/`json`/`form`, or `data` of a config object. */
+function requestPayloads(call: ts.CallExpression, ctx: EngineContext): ts.Expression[] {
+  const [first, second] = call.arguments;
+  const config = first ? objectLiteralOf(first, ctx) : undefined;
+  if (config) return ['data', 'body', 'json', 'form'].map((k) => propertyValue(config, k)).filter((v): v is ts.Expression => v !== undefined);
+  if (!second) return [];
+  const options = ts.isObjectLiteralExpression(skipTransparent(second)) ? (skipTransparent(second) as ts.ObjectLiteralExpression) : undefined;
+  const isOptions = options?.properties.some((p) => p.name !== undefined && /^(body|json|form|method|headers|signal)$/.test(propertyNameText(p.name as ts.PropertyName) ?? ''));
+  if (options && isOptions) return ['body', 'json', 'form'].map((k) => propertyValue(options, k)).filter((v): v is ts.Expression => v !== undefined);
+  return [second];
+}
+
+/** `axios.create({...})` / `got.extend({...})` behind a client: a const, an import of one, or a `this.client` field. */
+function clientCreation(receiver: ts.Expression, ctx: EngineContext): ts.CallExpression | undefined {
+  const e = skipTransparent(receiver);
+  let initializer: ts.Expression | undefined;
+  if (ts.isIdentifier(e)) {
+    const symbol = ctx.symbolOf(e);
+    let declaration = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+    if (symbol && declaration && (ts.isImportSpecifier(declaration) || ts.isImportClause(declaration))) declaration = ctx.aliasedDeclaration(symbol);
+    if (declaration && ts.isVariableDeclaration(declaration)) initializer = declaration.initializer;
+  } else if (ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword) {
+    const name = e.name.text;
+    const cls = ts.findAncestor(e, ts.isClassLike);
+    const property = cls?.members.find((m): m is ts.PropertyDeclaration => ts.isPropertyDeclaration(m) && m.name.getText() === name);
+    initializer = property?.initializer;
+    // `this.http = axios.create({...})` in the constructor.
+    const ctor = cls?.members.find(ts.isConstructorDeclaration);
+    for (const statement of initializer ? [] : (ctor?.body?.statements ?? [])) {
+      if (!ts.isExpressionStatement(statement) || !ts.isBinaryExpression(statement.expression)) continue;
+      const { left, right, operatorToken } = statement.expression;
+      if (operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword && left.name.text === name) initializer = right;
+    }
+  }
+  const init = initializer ? skipTransparent(initializer) : undefined;
+  return init && ts.isCallExpression(init) ? init : undefined;
+}
+
+/** The string constants an expression may hold: literals, template heads, consts, both sides of `??`/`||` and `?:`. */
+function literalTexts(expr: ts.Expression, ctx: EngineContext, out: string[], depth: number): void {
+  const e = skipTransparent(expr);
+  if (depth > 4 || out.length > 8) return;
+  if (ts.isStringLiteralLike(e)) out.push(e.text);
+  else if (ts.isTemplateExpression(e)) {
+    if (e.head.text) out.push(e.head.text);
+    else literalTexts(e.templateSpans[0]!.expression, ctx, out, depth + 1);
+  } else if (ts.isBinaryExpression(e) && [ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken].includes(e.operatorToken.kind)) {
+    literalTexts(e.left, ctx, out, depth + 1);
+    literalTexts(e.right, ctx, out, depth + 1);
+  } else if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) literalTexts(e.left, ctx, out, depth + 1);
+  else if (ts.isConditionalExpression(e)) {
+    literalTexts(e.whenTrue, ctx, out, depth + 1);
+    literalTexts(e.whenFalse, ctx, out, depth + 1);
+  } else if (ts.isIdentifier(e)) {
+    const declaration = ctx.symbolOf(e)?.valueDeclaration;
+    if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer) literalTexts(declaration.initializer, ctx, out, depth + 1);
+  }
 }
 
 export function isRuleKind(ruleId: RuleId): boolean {

@@ -1,6 +1,7 @@
-import ts from 'typescript';
+import ts from '../../typescript.js';
 import { PII_KIND_LABELS, type PiiKind } from '../../../rules/types.js';
 import { findPiiLiterals } from '../classify/literals.js';
+import { splitWords } from '../classify/words.js';
 import type { CompiledKnowledge } from '../compiled-knowledge.js';
 import type { FileIndex } from '../file-index.js';
 import { maskValue } from '../mask.js';
@@ -23,8 +24,10 @@ const INN_CONTEXT = /(^|[^a-z])(inn|tax_?id|taxId|taxpayer)/i;
 export function hardcodedPii(index: FileIndex, sf: ts.SourceFile, knowledge: CompiledKnowledge): RawFinding[] {
   const raws: RawFinding[] = [];
   const inTest = TEST_FILE.test(sf.fileName);
-  for (const node of index.transportNodes) {
-    if (!(ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node))) continue;
+  // Text between TSX tags is written into the source as much as a string literal is (`<p>Text the lead on …</p>`).
+  const texts: readonly ts.Node[] = index.jsxTexts.length ? [...index.transportNodes, ...index.jsxTexts] : index.transportNodes;
+  for (const node of texts) {
+    if (!(ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node) || ts.isJsxText(node))) continue;
     if (ts.isImportDeclaration(node.parent) || ts.isExportDeclaration(node.parent) || ts.isExternalModuleReference(node.parent)) continue;
     const text = node.text;
     if (text.length < 9 || text.length > 4000) continue;
@@ -34,9 +37,9 @@ export function hardcodedPii(index: FileIndex, sf: ts.SourceFile, knowledge: Com
       break;
     }
     const trimmed = text.trim();
-    if (SNILS.test(trimmed) && snilsValid(trimmed)) raws.push(finding(node, 'national-id', 'RU SNILS', trimmed, inTest));
+    if (SNILS.test(trimmed) && snilsValid(trimmed) && !SNILS_SPECIMENS.has(trimmed.replace(/\D/g, ''))) raws.push(finding(node, 'national-id', 'RU SNILS', trimmed, inTest));
     else if (NINO.test(trimmed.toUpperCase()) && trimmed === trimmed.toUpperCase()) raws.push(finding(node, 'national-id', 'UK National Insurance number', trimmed, inTest));
-    else if (/^\d{10}(\d{2})?$/.test(trimmed) && innValid(trimmed) && INN_CONTEXT.test(contextName(node) ?? '')) raws.push(finding(node, 'national-id', 'RU INN', trimmed, inTest));
+    else if (/^\d{10}(\d{2})?$/.test(trimmed) && innValid(trimmed) && namedInn(node)) raws.push(finding(node, 'national-id', 'RU INN', trimmed, inTest));
   }
   void knowledge;
   return raws;
@@ -61,6 +64,29 @@ function contextName(node: ts.Node): string | undefined {
   if (ts.isBinaryExpression(parent) && ts.isPropertyAccessExpression(parent.left)) return parent.left.name.text;
   return undefined;
 }
+
+/**
+ * Whether the names around a literal say it is an INN: its own name (`inn: '…'`, `taxId = '…'`), a sibling
+ * that states the kind (`{ kind: 'ru_inn', value: '…' }`), or the name of the object holding it (`inn: { value: '…' }`).
+ */
+function namedInn(node: ts.Node): boolean {
+  if (INN_CONTEXT.test(contextName(node) ?? '')) return true;
+  const property = node.parent;
+  if (!ts.isPropertyAssignment(property) || !ts.isObjectLiteralExpression(property.parent)) return false;
+  const object = property.parent;
+  for (const sibling of object.properties) {
+    if (sibling === property || !ts.isPropertyAssignment(sibling) || !ts.isStringLiteralLike(sibling.initializer)) continue;
+    const text = sibling.initializer.text;
+    if (text.length <= 40 && INN_WORDS.test(splitWords(text).join(' '))) return true;
+  }
+  return INN_CONTEXT.test(contextName(object) ?? '');
+}
+
+/** A kind or type value naming an INN: 'inn', 'ru_inn', 'INN', 'taxpayer_id'. */
+const INN_WORDS = /(^| )(inn|taxpayer|tax id)( |$)/;
+
+/** Published SNILS examples with a valid check number (the worked example of the checksum, 112-233-445 95). */
+const SNILS_SPECIMENS: ReadonlySet<string> = new Set(['11223344595', '12345678964']);
 
 /** SNILS check number: digits 1–9 weighted 9…1, sum mod 101 (100 → 00). */
 export function snilsValid(text: string): boolean {

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../../typescript.js';
 import { PII_KIND_LABELS, type PiiKind, type SchemaModel } from '../../../rules/types.js';
 import { skipTransparent } from '../access-path.js';
 import type { CompiledSink } from '../compiled-knowledge.js';

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../../typescript.js';
 import { type CompiledApiRef, skipTransparent } from '../access-path.js';
 import type { EngineContext } from '../context.js';
 import type { TextEdit } from '../finding.js';
@@ -84,7 +84,8 @@ export class TransportCheck {
   }
 
   private checkSettings(node: ts.Node, text: string): TransportIssue[] {
-    if (text.length < 8 || PROSE.test(text)) return [];
+    // Every setting is written `name=value`: most strings (messages, keys, names) have no `=` at all.
+    if (text.length < 8 || !text.includes('=') || PROSE.test(text)) return [];
     const issues: TransportIssue[] = [];
     for (const setting of STRING_SETTINGS) {
       if (!setting.pattern.test(text)) continue;

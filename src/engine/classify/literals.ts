@@ -1,7 +1,8 @@
 /**
  * Recognises PII values written out as text: phone numbers (validated with libphonenumber-js
  * full metadata), CN resident IDs (ISO 7064 check digit), US SSNs, payment card numbers (Luhn +
- * known issuer prefix) and email addresses. Documentation, test and fictional values are not PII.
+ * known issuer prefix) and email addresses. Documentation, test and fictional values are not PII, and
+ * neither are business service numbers (toll-free, shared-cost, premium-rate: see SERVICE_NUMBER_TYPES).
  *
  * Every regular expression here runs in linear time on any input: candidates are found by
  * single-class runs anchored with a look-behind or an atomic look-ahead, and all validation
@@ -11,6 +12,7 @@ import {
   getCountryCallingCode,
   parsePhoneNumberFromString,
   type CountryCode,
+  type PhoneNumberType,
   type PhoneNumber,
 } from 'libphonenumber-js/max';
 import type { PiiKind } from '../../../rules/types.js';
@@ -271,62 +273,99 @@ function recognisePhone(digits: string, shape: PhoneShape): Recognised | undefin
   }
   if (digits.startsWith('00')) {
     const phone = parse(`+${digits.slice(2)}`);
-    return phone && { kind: 'phone', format: 'international phone number' };
+    return phone ? { kind: 'phone', format: 'international phone number' } : undefined;
   }
   // Bare digits inside prose are as likely an order number as a phone number: there, only
   // shapes that are hard to mistake count (CN and RU mobiles, trunk-0 mobiles).
   const strict = !shape.separated && shape.mode === 'embedded';
 
-  if (digits.length === 11 && /^1[3-9]/.test(digits)) {
+  // `1-800-937-2261` is NANP with its trunk 1; a CN mobile is never grouped 1-3-3-4.
+  const nanpWithTrunk = shape.separated && shape.groups.length === 4 && shape.groups[0] === '1' && isNanpGrouping(shape.groups.slice(1));
+  if (digits.length === 11 && /^1[3-9]/.test(digits) && !nanpWithTrunk) {
     const phone = parse(digits, 'CN');
+    if (phone === null) return undefined;
     if (phone) return { kind: 'phone', format: describeNational(phone) };
   }
   if (digits.length === 11 && (digits[0] === '8' || digits[0] === '7')) {
     // RU: trunk prefix 8, or the country code 7 written without `+`.
     const phone = parse(digits[0] === '8' ? digits : `+${digits}`, 'RU');
+    if (phone === null) return undefined;
     if (phone && (!strict || (digits[0] === '8' && isMobile(phone)))) {
       return { kind: 'phone', format: describeNational(phone) };
     }
   }
   if (digits.length === 11 && digits[0] === '1' && !strict) {
     const phone = parse(`+${digits}`);
+    if (phone === null) return undefined;
     if (phone) return { kind: 'phone', format: describeNational(phone) };
   }
   if (digits.length === 10 && !strict && /^[2-9]/.test(digits)) {
     const nanp = parse(`+1${digits}`);
+    if (nanp === null) return undefined;
     if (nanp && (!shape.separated || isNanpGrouping(shape.groups))) return { kind: 'phone', format: describeNational(nanp) };
+    // Grouped 3-3-4 it is written as a NANP number, and a number NANP keeps for fiction (`702-555-0197`,
+    // `7025550197`) is one: neither is retried as an IN mobile.
+    if ((shape.separated && isNanpGrouping(shape.groups)) || isNanpFiction(digits)) return undefined;
     const india = parse(digits, 'IN');
     if (india && isMobile(india)) return { kind: 'phone', format: describeNational(india) };
   }
   if (digits[0] === '0' && digits[1] !== '0') {
     // The UK drama ranges are fictional whichever country's rules would also accept the digits.
     if (UK_DRAMA_PREFIXES.some((p) => digits.startsWith(p, 1))) return undefined;
+    // Without a country code the region is a guess, and the same digits can be valid in several plans:
+    // `01806224477` is a Shetland line in GB and a shared-cost service in DE. When a later plan calls it a
+    // business service, only the way it is written can tell: `01806 224477` is GB's grouping, `0180 6 224477`
+    // and `01806 22 44 77` are not, so those are left alone.
+    let found: ParsedPhone | undefined;
     for (const region of TRUNK_ZERO_REGIONS) {
       const phone = parse(digits, region);
-      if (phone && (!strict || isMobile(phone))) return { kind: 'phone', format: describeNational(phone) };
+      if (phone === null) return found && writtenAs(found, shape.groups) ? { kind: 'phone', format: describeNational(found) } : undefined;
+      if (phone && !found && (!strict || isMobile(phone))) found = phone;
     }
+    return found && { kind: 'phone', format: describeNational(found) };
   }
   return undefined;
 }
 
-/** A valid, non-fictional number, or undefined. */
-function parse(text: string, region?: CountryCode): PhoneNumber | undefined {
+/**
+ * Number types that belong to a business service, never to a person's line: freephone (US 800–888,
+ * UK 0800/0808, IE 1800), shared-cost (UK 0845, CN 400, AU 1300), premium-rate (UK 09, US 900) and
+ * universal access numbers (UK 03). A company hotline written into code is not personal data.
+ */
+const SERVICE_NUMBER_TYPES: ReadonlySet<PhoneNumberType> = new Set<PhoneNumberType>(['TOLL_FREE', 'SHARED_COST', 'PREMIUM_RATE', 'UAN']);
+
+type ParsedPhone = { phone: PhoneNumber; type: PhoneNumberType };
+
+/**
+ * A valid, non-fictional number that can be a person's; null for a valid business service number
+ * (the caller stops: `0800 048 7711` must not be retried as another country's mobile); else undefined.
+ */
+function parse(text: string, region?: CountryCode): ParsedPhone | null | undefined {
   const phone = region ? parsePhoneNumberFromString(text, region) : parsePhoneNumberFromString(text);
-  if (!phone || !phone.isValid()) return undefined;
+  if (!phone) return undefined;
+  // With the 'max' metadata isValid() is getType() !== undefined: one type lookup gives both.
+  const type = phone.getType();
+  if (type === undefined) return undefined;
   // The number must belong to the region's plan (+44 covers GB, GG, JE and IM).
   if (region && phone.countryCallingCode !== getCountryCallingCode(region)) return undefined;
+  if (SERVICE_NUMBER_TYPES.has(type)) return null;
   if (isFictional(phone)) return undefined;
-  return phone;
+  return { phone, type };
 }
 
-function isMobile(phone: PhoneNumber): boolean {
-  const type = phone.getType();
+function isMobile({ type }: ParsedPhone): boolean {
   return type === 'MOBILE' || type === 'FIXED_LINE_OR_MOBILE';
 }
 
-function describeNational(phone: PhoneNumber): string {
+function describeNational({ phone, type }: ParsedPhone): string {
   const region = phone.country ?? `+${phone.countryCallingCode}`;
-  return `${region} ${phone.getType() === 'MOBILE' ? 'mobile' : 'phone'} number`;
+  return `${region} ${type === 'MOBILE' ? 'mobile' : 'phone'} number`;
+}
+
+/** The digit groups are those of the number's national format in its region (`01806 224477` for GB). */
+function writtenAs({ phone }: ParsedPhone, groups: readonly string[]): boolean {
+  const national = digitGroups(phone.formatNational());
+  return national.length === groups.length && national.every((g, i) => g === groups[i]);
 }
 
 /** Separators sit between real groups: single digits only as country code or trunk prefix. */
@@ -359,14 +398,16 @@ const DOCUMENTATION_NUMBERS: ReadonlySet<string> = new Set([
   '+8613800138000', // China Mobile sample number
 ]);
 
+/** NANP 555-0100 … 555-0199 (fiction) and 555-1212 (directory assistance), by the ten national digits. */
+function isNanpFiction(nsn: string): boolean {
+  return nsn.slice(3, 6) === '555' && (nsn.startsWith('01', 6) || nsn.slice(6) === '1212');
+}
+
 function isFictional(phone: PhoneNumber): boolean {
   const nsn = phone.nationalNumber as string;
   if (looksFake(nsn) || DOCUMENTATION_NUMBERS.has(phone.number as string)) return true;
   if (phone.countryCallingCode === '1' && nsn.length === 10) {
-    const exchange = nsn.slice(3, 6);
-    const line = nsn.slice(6);
-    // 555-0100 … 555-0199 is reserved for fiction; 555-1212 is directory assistance.
-    if (exchange === '555' && (line.startsWith('01') || line === '1212')) return true;
+    if (isNanpFiction(nsn)) return true;
     // Twilio's magic test numbers, +1 500 555 000x.
     if (nsn.startsWith('500555000')) return true;
   }

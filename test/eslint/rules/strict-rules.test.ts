@@ -1,6 +1,6 @@
 /**
- * The rules beyond the mission (in configs.strict): the same adapter, so the same checks — message
- * id, location, the suppress suggestion — typed and syntactic.
+ * The privacy rules beyond the mission (in configs.recommended at "warn", and in configs.strict): the same
+ * adapter, so the same checks — message id, location, the suppress suggestion — typed and syntactic.
  */
 import noHardcodedPii from '../../../src/eslint/rules/no-hardcoded-pii.js';
 import noPiiInUrl from '../../../src/eslint/rules/no-pii-in-url.js';

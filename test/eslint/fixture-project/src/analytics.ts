@@ -1,4 +1,4 @@
-// Product analytics and number lookups: the rules of configs.strict.
+// Product analytics and number lookups: the privacy rules (in configs.recommended since they proved their precision).
 import { createHash, createHmac } from 'node:crypto';
 import { Analytics } from '@segment/analytics-node';
 
