@@ -30,7 +30,8 @@ export function hardcodedPii(index: FileIndex, sf: ts.SourceFile, knowledge: Com
     if (!(ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node) || ts.isJsxText(node))) continue;
     if (ts.isImportDeclaration(node.parent) || ts.isExportDeclaration(node.parent) || ts.isExternalModuleReference(node.parent)) continue;
     const text = node.text;
-    if (text.length < 9 || text.length > 4000) continue;
+    // Every kind this rule reports has at least six digits (a NINO has the fewest); most strings have none.
+    if (text.length < 9 || text.length > 4000 || !hasDigits(text, 6)) continue;
     for (const match of findPiiLiterals(text)) {
       if (!RULE_KINDS.has(match.kind)) continue;
       raws.push(finding(node, match.kind, match.format, text.slice(match.start, match.end), inTest));
@@ -43,6 +44,15 @@ export function hardcodedPii(index: FileIndex, sf: ts.SourceFile, knowledge: Com
   }
   void knowledge;
   return raws;
+}
+
+function hasDigits(text: string, wanted: number): boolean {
+  let seen = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57 && ++seen >= wanted) return true;
+  }
+  return false;
 }
 
 function finding(node: ts.Node, kind: PiiKind, format: string, value: string, inTest: boolean): RawFinding {
