@@ -7,7 +7,7 @@ import { severityAtLeast } from '../engine/finding.js';
 import type { Severity } from '../../rules/types.js';
 import { BaselineError, type BaselineFile, parseBaseline, serializeBaseline, sortEntries } from './baseline.js';
 import type { JsonFinding, JsonReport } from './formatters/json.js';
-import type { ReportSummary } from './formatters/shared.js';
+import { summarizeFindings, uniqueBy } from './formatters/shared.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, messages, renderMessage } from './messages.js';
 import { FAIL_ON_VALUES } from './options.js';
 import type { CliIo } from './run.js';
@@ -198,7 +198,7 @@ export function mergeJson(inputs: readonly { name: string; report: JsonReport }[
     rootDir: first.report.rootDir,
     findings,
     notices,
-    summary: summarizeJson(
+    summary: summarizeFindings(
       findings,
       inputs.reduce((sum, { report }) => sum + report.summary.filesScanned, 0),
       Math.max(...inputs.map(({ report }) => report.summary.durationMs)),
@@ -394,23 +394,6 @@ function readShard(value: unknown, name: string): Shard | undefined {
   throw new MergeError(`${name} has an invalid shard marker ${JSON.stringify(value)}.`, 'Merge the files written by `piiguard scan --shard k/n`.');
 }
 
-function summarizeJson(findings: readonly JsonFinding[], filesScanned: number, durationMs: number): ReportSummary {
-  const summary: ReportSummary = { errors: 0, warnings: 0, notes: 0, suppressed: 0, filesWithFindings: 0, filesScanned, durationMs };
-  const files = new Set<string>();
-  for (const finding of findings) {
-    if (finding.suppression) {
-      summary.suppressed++;
-      continue;
-    }
-    files.add(finding.location.file);
-    if (finding.severity === 'error') summary.errors++;
-    else if (finding.severity === 'warning') summary.warnings++;
-    else summary.notes++;
-  }
-  summary.filesWithFindings = files.size;
-  return summary;
-}
-
 /** The file a result is reported in, decoded, for ordering (as a single scan orders by path). */
 function resultFile(result: Sarif.Result): string {
   return decodeUri(result.locations?.[0]?.physicalLocation?.artifactLocation?.uri ?? '');
@@ -441,16 +424,6 @@ function stableSortBy<T>(items: readonly T[], keys: (item: T) => readonly string
     .map((item, index) => ({ item, index, keys: keys(item) }))
     .sort((a, b) => compareKeys(a.keys, b.keys) || a.index - b.index)
     .map(({ item }) => item);
-}
-
-function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
-  const seen = new Set<string>();
-  return items.filter((item) => {
-    const k = key(item);
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -27,7 +27,7 @@ export class ApiResolver {
   constructor(
     private readonly checker: ts.TypeChecker,
     /** Name resolution, shared with the other checks' cache. */
-    private readonly symbolOf: (id: ts.Identifier) => ts.Symbol | undefined = (id) => checker.getSymbolAtLocation(id),
+    private readonly symbolOf: (id: ts.Identifier) => ts.Symbol | undefined,
   ) {}
 
   resolve(expr: ts.Expression): ResolvedChain | undefined {

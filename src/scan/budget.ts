@@ -137,28 +137,12 @@ export function isBudgetExceeded(error: unknown): boolean {
 // ---------------------------------------------------------------------------------------------
 // Nesting guard
 
-/** The depth of the syntax tree, counted without recursion; stops counting past `limit`. */
+/**
+ * The depth of the syntax tree (past `limit`, reported as limit + 1). Measured by the engine's index of
+ * the file, whose one walk (without recursion) also serves the analysis later.
+ */
 export function syntaxDepth(sourceFile: ts.SourceFile, limit = MAX_SYNTAX_DEPTH): number {
-  let deepest = 0;
-  const nodes: ts.Node[] = [sourceFile];
-  const depths: number[] = [0];
-  // One callback for the whole walk (not one per node): this runs over every file of every scan.
-  let childDepth = 0;
-  const push = (child: ts.Node): void => {
-    nodes.push(child);
-    depths.push(childDepth);
-  };
-  while (nodes.length > 0) {
-    const node = nodes.pop()!;
-    const depth = depths.pop()!;
-    if (depth > deepest) {
-      deepest = depth;
-      if (deepest > limit) return deepest;
-    }
-    childDepth = depth + 1;
-    ts.forEachChild(node, push);
-  }
-  return deepest;
+  return Math.min(indexFile(sourceFile).depth, limit + 1);
 }
 
 export interface BoundedProgram<P> {
@@ -196,8 +180,7 @@ export function buildBoundedProgram<P extends { sourceFiles: readonly ts.SourceF
   const deep = new Map<string, FileNotice>();
   for (const sourceFile of program.sourceFiles) {
     if (skipped.has(sourceFile.fileName)) continue;
-    // The engine's index of the file measures its depth in the same walk (and is kept for the analysis).
-    const depth = indexFile(sourceFile).depth;
+    const depth = syntaxDepth(sourceFile, maxDepth);
     if (depth > maxDepth) deep.set(sourceFile.fileName, tooDeep(sourceFile.fileName, `to analyse (syntax nested more than ${maxDepth.toLocaleString('en-US')} levels)`));
   }
   if (deep.size > 0) {

@@ -48,15 +48,16 @@ export interface ReportSummary {
 }
 
 export function summarize(result: ScanResult, findings: readonly Finding[] = result.findings): ReportSummary {
-  const summary: ReportSummary = {
-    errors: 0,
-    warnings: 0,
-    notes: 0,
-    suppressed: 0,
-    filesWithFindings: 0,
-    filesScanned: result.filesScanned,
-    durationMs: result.durationMs,
-  };
+  return summarizeFindings(findings, result.filesScanned, result.durationMs);
+}
+
+/** Counts by severity (suppressed apart) and files with findings; also for merged shard reports. */
+export function summarizeFindings(
+  findings: readonly { suppression?: unknown; severity: string; location: { file: string } }[],
+  filesScanned: number,
+  durationMs: number,
+): ReportSummary {
+  const summary: ReportSummary = { errors: 0, warnings: 0, notes: 0, suppressed: 0, filesWithFindings: 0, filesScanned, durationMs };
   const files = new Set<string>();
   for (const finding of findings) {
     if (finding.suppression) {
@@ -89,4 +90,15 @@ export function relativePath(rootDir: string, file: string): string {
 
 export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** The first item for each key, in order. */
+export function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const k = key(item);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }

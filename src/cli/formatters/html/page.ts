@@ -2,7 +2,7 @@ import { renderBarChart } from './charts.js';
 import { REPORT_SCRIPT } from './client.js';
 import { escapeHtml, jsonForScript } from './escape.js';
 import type { FilterOption, HtmlReportModel } from './model.js';
-import { count, cspHash, noticesSection } from './parts.js';
+import { count, cspHash, noticesSection, summaryCard } from './parts.js';
 import { REPORT_CSS } from './styles.js';
 
 const PAGE_SIZES = [50, 100, 250, 500];
@@ -85,17 +85,15 @@ function header(model: HtmlReportModel): string {
 
 function summary(model: HtmlReportModel): string {
   const s = model.summary;
-  const card = (value: number, label: string, tone = '') =>
-    `<li class="card panel${tone ? ` tone-${tone}` : ''}"><span class="count">${value.toLocaleString('en')}</span><span class="label">${escapeHtml(label)}</span></li>`;
   const quiet = model.hiddenByQuiet > 0 ? ` ${count(model.hiddenByQuiet, 'warning or note', 'warnings or notes')} left out (--quiet).` : '';
   return `<section id="summary" aria-labelledby="summary-title">
 <h2 id="summary-title">Summary</h2>
 <ul class="cards">
-${card(s.errors, s.errors === 1 ? 'error' : 'errors', 'error')}
-${card(s.warnings, s.warnings === 1 ? 'warning' : 'warnings', 'warning')}
-${card(s.notes, s.notes === 1 ? 'note' : 'notes', 'note')}
-${card(s.suppressed, 'suppressed with a reason')}
-${card(s.filesWithFindings, s.filesWithFindings === 1 ? 'file with findings' : 'files with findings')}
+${summaryCard(s.errors, s.errors === 1 ? 'error' : 'errors', 'error')}
+${summaryCard(s.warnings, s.warnings === 1 ? 'warning' : 'warnings', 'warning')}
+${summaryCard(s.notes, s.notes === 1 ? 'note' : 'notes', 'note')}
+${summaryCard(s.suppressed, 'suppressed with a reason')}
+${summaryCard(s.filesWithFindings, s.filesWithFindings === 1 ? 'file with findings' : 'files with findings')}
 </ul>
 <p class="note">Counts are of open findings; suppressed ones are counted apart and listed with their reasons.${escapeHtml(quiet)}</p>
 </section>`;

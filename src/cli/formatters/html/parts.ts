@@ -14,6 +14,11 @@ export function count(value: number, singular: string, pluralForm = `${singular}
   return `${value.toLocaleString('en')} ${value === 1 ? singular : pluralForm}`;
 }
 
+/** One number of the summary row; `tone` colours it (error, warning, note). */
+export function summaryCard(value: number, label: string, tone = ''): string {
+  return `<li class="card panel${tone ? ` tone-${tone}` : ''}"><span class="count">${value.toLocaleString('en')}</span><span class="label">${escapeHtml(label)}</span></li>`;
+}
+
 /** The "Files with notices" section; text is masked and escaped. */
 export function noticesSection(notices: readonly FileNotice[], summary: string): string {
   if (notices.length === 0) return '';

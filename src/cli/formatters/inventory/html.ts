@@ -2,7 +2,7 @@ import { maskPiiInText } from '../../../engine/mask.js';
 import type { Protection } from '../../../scan/inventory.js';
 import { PII_KINDS, type PiiKind } from '../../../../rules/types.js';
 import { escapeHtml } from '../html/escape.js';
-import { count, cspHash, noticesSection } from '../html/parts.js';
+import { count, cspHash, noticesSection, summaryCard } from '../html/parts.js';
 import type { RepositoryInfo } from '../html/repository.js';
 import { REPORT_CSS } from '../html/styles.js';
 import { INVENTORY_SCRIPT } from './html-client.js';
@@ -103,16 +103,14 @@ function header(report: InventoryReport, name: string, repository: RepositoryInf
 
 function summary(report: InventoryReport): string {
   const s = report.summary;
-  const card = (value: number, label: string, tone = '') =>
-    `<li class="card panel${tone ? ` tone-${tone}` : ''}"><span class="count">${value.toLocaleString('en')}</span><span class="label">${escapeHtml(label)}</span></li>`;
   return `<section id="summary" aria-labelledby="summary-title">
 <h2 id="summary-title">Summary</h2>
 <ul class="cards">
-${card(s.sources, s.sources === 1 ? 'place where PII enters' : 'places where PII enters')}
-${card(s.flows, s.flows === 1 ? 'flow into a log, store or dialler' : 'flows into logs, stores and diallers')}
-${card(s.unprotectedFlows, s.unprotectedFlows === 1 ? 'flow without protection' : 'flows without protection', s.unprotectedFlows > 0 ? 'warning' : '')}
-${card(s.openFindings, s.openFindings === 1 ? 'open finding' : 'open findings', s.openFindings > 0 ? 'error' : '')}
-${card(s.suppressedFindings, s.suppressedFindings === 1 ? 'finding suppressed with a reason' : 'findings suppressed with a reason')}
+${summaryCard(s.sources, s.sources === 1 ? 'place where PII enters' : 'places where PII enters')}
+${summaryCard(s.flows, s.flows === 1 ? 'flow into a log, store or dialler' : 'flows into logs, stores and diallers')}
+${summaryCard(s.unprotectedFlows, s.unprotectedFlows === 1 ? 'flow without protection' : 'flows without protection', s.unprotectedFlows > 0 ? 'warning' : '')}
+${summaryCard(s.openFindings, s.openFindings === 1 ? 'open finding' : 'open findings', s.openFindings > 0 ? 'error' : '')}
+${summaryCard(s.suppressedFindings, s.suppressedFindings === 1 ? 'finding suppressed with a reason' : 'findings suppressed with a reason')}
 </ul>
 <p class="note">A flow is one PII value reaching one sink. Protection is what piiguard recognised on the way: masking (logs), encryption or tokenization (storage and logs), a consent check (calls and messages).</p>
 </section>`;

@@ -6,7 +6,7 @@ import type { FlowCategory, InventoryEntry, InventoryResult, Protection } from '
 import { RULES, RULE_IDS } from '../../../../rules/index.js';
 import { PII_KINDS, PII_KIND_LABELS, type PiiKind, type RuleId, type Severity } from '../../../../rules/types.js';
 import type { JsonLocation } from '../json.js';
-import { type ToolInfo, relativePath } from '../shared.js';
+import { type ToolInfo, relativePath, uniqueBy } from '../shared.js';
 
 /**
  * `piiguard inventory --format json`: a stable, documented shape (docs/inventory.md). `version`
@@ -279,14 +279,4 @@ export function place(location: JsonLocation): string {
 
 function unique<T>(items: readonly T[]): T[] {
   return [...new Set(items)];
-}
-
-function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
-  const seen = new Set<string>();
-  return items.filter((item) => {
-    const k = key(item);
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
 }
