@@ -97,7 +97,10 @@ export interface CompiledKnowledge {
   sinkCallees: CalleeFilter;
   sanitizerNames: { pattern: RegExp; purpose: SanitizerPurpose }[];
   sanitizerCalls: { refs: CompiledApiRef[]; purpose: SanitizerPurpose }[];
+  /** Pre-filter for sanitizerCalls: most calls met in a flow are no sanitizer, and resolving their callee costs. */
+  sanitizerCallees: CalleeFilter;
   propagatorCalls: CompiledApiRef[];
+  propagatorCallees: CalleeFilter;
   propagatorNames: RegExp[];
   consentFunctions: RegExp[];
   consentProperties: RegExp[];
@@ -114,6 +117,8 @@ export function compileKnowledge(k: Knowledge): CompiledKnowledge {
   const dialSinks = sinks(k.dialSinks);
   const schemas = sinks(k.schemas);
   const privacySinks = sinks([...k.hashSinks, ...k.urlSinks, ...k.thirdPartySinks]);
+  const sanitizerCalls = k.sanitizers.filter((s) => s.calls?.length).map((s) => ({ refs: compileApiRefs(s.calls ?? []), purpose: s.purpose }));
+  const propagatorCalls = compileApiRefs(k.propagators.calls);
   const allRefs = [...logSinks, ...storageSinks, ...dialSinks, ...schemas, ...privacySinks].flatMap((s) => s.refs);
   const sources: CompiledSource[] = k.sources.map((model) => ({
     model,
@@ -142,8 +147,10 @@ export function compileKnowledge(k: Knowledge): CompiledKnowledge {
     schemas,
     sinkCallees: calleeFilter(allRefs),
     sanitizerNames: k.sanitizers.flatMap((s) => (s.names ?? []).map((n) => ({ pattern: new RegExp(n), purpose: s.purpose }))),
-    sanitizerCalls: k.sanitizers.filter((s) => s.calls?.length).map((s) => ({ refs: compileApiRefs(s.calls ?? []), purpose: s.purpose })),
-    propagatorCalls: compileApiRefs(k.propagators.calls),
+    sanitizerCalls,
+    sanitizerCallees: calleeFilter(sanitizerCalls.flatMap((s) => s.refs)),
+    propagatorCalls,
+    propagatorCallees: calleeFilter(propagatorCalls),
     propagatorNames: k.propagators.names.map((n) => new RegExp(n)),
     consentFunctions: k.consent.functionNames.map((n) => new RegExp(n)),
     consentProperties: k.consent.propertyNames.map((n) => new RegExp(n)),

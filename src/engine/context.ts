@@ -1,9 +1,10 @@
 import ts from '../typescript.js';
 import type { SanitizerPurpose } from '../../rules/types.js';
-import { skipTransparent } from './access-path.js';
+import { passesCalleeFilter, skipTransparent } from './access-path.js';
 import type { CompiledKnowledge } from './compiled-knowledge.js';
+import { indexFile } from './file-index.js';
 import { ApiResolver, findAncestor, requiredModule } from './resolve.js';
-import { scopeSymbol } from './scope.js';
+import { ScopeLookup } from './scope.js';
 
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'all', 'use', 'route', 'ws', 'on']);
 const ROUTE_DECORATORS = new Set(['Get', 'Post', 'Put', 'Patch', 'All', 'Controller']);
@@ -27,7 +28,10 @@ export class EngineContext {
     readonly knowledge: CompiledKnowledge,
   ) {
     this.resolver = new ApiResolver(checker, (id) => this.symbolOf(id));
+    this.scopes = new ScopeLookup(checker);
   }
+
+  private readonly scopes: ScopeLookup;
 
   /** The checker resolves a name anew (walking its scopes) on every call; the checks ask about the same names often. */
   private readonly symbols = new Map<ts.Identifier, ts.Symbol | null>();
@@ -37,7 +41,7 @@ export class EngineContext {
     if (cached !== undefined) return cached ?? undefined;
     let symbol: ts.Symbol | undefined;
     try {
-      symbol = ts.isShorthandPropertyAssignment(id.parent) && id.parent.name === id ? this.checker.getShorthandAssignmentValueSymbol(id.parent) : (scopeSymbol(id) ?? this.checker.getSymbolAtLocation(id));
+      symbol = ts.isShorthandPropertyAssignment(id.parent) && id.parent.name === id ? this.checker.getShorthandAssignmentValueSymbol(id.parent) : (this.scopes.symbolAt(id) ?? this.checker.getSymbolAtLocation(id));
     } catch {
       symbol = undefined;
     }
@@ -133,7 +137,7 @@ export class EngineContext {
     if (result === 'mask' && this.weakMask(call) !== undefined) result = undefined;
     // `kms.encrypt(…)`, `vault.transit.encrypt(…)`: method on a receiver named after the sanitizer.
     if (!result && ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) result = this.sanitizerName(callee.expression.text) && /^(encrypt|tokenize|seal|mask|redact)/.test(callee.name.text) ? this.sanitizerName(callee.expression.text) : undefined;
-    if (!result) {
+    if (!result && passesCalleeFilter(this.knowledge.sanitizerCallees, callee, indexFile(call.getSourceFile()))) {
       for (const group of this.knowledge.sanitizerCalls) {
         if (this.resolver.match(callee, group.refs)) {
           result = group.purpose;
@@ -174,7 +178,7 @@ export class EngineContext {
     const callee = skipTransparent(call.expression);
     const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
     if (name && this.knowledge.propagatorNames.some((p) => p.test(name))) return true;
-    return this.resolver.match(callee, this.knowledge.propagatorCalls) !== undefined;
+    return passesCalleeFilter(this.knowledge.propagatorCallees, callee, indexFile(call.getSourceFile())) && this.resolver.match(callee, this.knowledge.propagatorCalls) !== undefined;
   }
 
   /** The function a call invokes, when its body is in the program: plain functions, `this.method()`, imported helpers. */
@@ -206,26 +210,53 @@ export class EngineContext {
     if (ts.isIdentifier(receiver)) {
       const symbol = this.symbolOf(receiver);
       const declaration = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
-      if (!declaration) return undefined;
-      if (ts.isNamespaceImport(declaration) || ts.isImportClause(declaration) || ts.isImportSpecifier(declaration)) {
-        try {
-          return this.functionOfSymbol(this.checker.getSymbolAtLocation(callee.name));
-        } catch {
-          return undefined;
-        }
-      }
-      if (ts.isVariableDeclaration(declaration) && declaration.initializer) {
-        const init = skipTransparent(declaration.initializer);
-        if (ts.isObjectLiteralExpression(init)) {
-          const prop = init.properties.find((p) => p.name && ts.isIdentifier(p.name) && p.name.text === name);
-          if (prop && ts.isMethodDeclaration(prop) && prop.body) return prop;
-          if (prop && ts.isPropertyAssignment(prop) && isFunctionExpression(prop.initializer)) return prop.initializer;
-        }
-        if (ts.isNewExpression(init) && ts.isIdentifier(init.expression)) {
-          const cls = this.symbolOf(init.expression)?.valueDeclaration;
-          if (cls && ts.isClassLike(cls)) return memberFunction(cls, name);
-        }
-      }
+      if (!symbol || !declaration) return undefined;
+      if (ts.isNamespaceImport(declaration) || ts.isImportClause(declaration) || ts.isImportSpecifier(declaration)) return this.importedMember(symbol, callee);
+      if (ts.isVariableDeclaration(declaration)) return this.memberOfInitializer(declaration, name);
+    }
+    return undefined;
+  }
+
+  /**
+   * `m.fn()` on an import: the member of the module or of the exported object, read from declarations.
+   * Only shapes those don't settle go to the checker, whose answer for a member type-checks the receiver.
+   */
+  private importedMember(alias: ts.Symbol, callee: ts.PropertyAccessExpression): ts.SignatureDeclaration | undefined {
+    let target: ts.Symbol;
+    try {
+      target = this.checker.getAliasedSymbol(alias);
+    } catch {
+      return undefined;
+    }
+    const declaration = target.valueDeclaration ?? target.declarations?.[0];
+    // A package or an unresolved path: the program has no body to summarise.
+    if (!declaration || declaration.getSourceFile().isDeclarationFile) return undefined;
+    if (ts.isSourceFile(declaration)) {
+      const member = target.exports?.get(callee.name.escapedText);
+      if (member) return this.functionOfSymbol(member);
+    } else if (ts.isVariableDeclaration(declaration)) {
+      const found = this.memberOfInitializer(declaration, callee.name.text);
+      if (found) return found;
+    }
+    try {
+      return this.functionOfSymbol(this.checker.getSymbolAtLocation(callee.name));
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Method `name` of the object literal or `new Class()` a variable is initialised with. */
+  private memberOfInitializer(declaration: ts.VariableDeclaration, name: string): ts.SignatureDeclaration | undefined {
+    if (!declaration.initializer) return undefined;
+    const init = skipTransparent(declaration.initializer);
+    if (ts.isObjectLiteralExpression(init)) {
+      const prop = init.properties.find((p) => p.name && ts.isIdentifier(p.name) && p.name.text === name);
+      if (prop && ts.isMethodDeclaration(prop) && prop.body) return prop;
+      if (prop && ts.isPropertyAssignment(prop) && isFunctionExpression(prop.initializer)) return prop.initializer;
+    }
+    if (ts.isNewExpression(init) && ts.isIdentifier(init.expression)) {
+      const cls = this.symbolOf(init.expression)?.valueDeclaration;
+      if (cls && ts.isClassLike(cls)) return memberFunction(cls, name);
     }
     return undefined;
   }

@@ -30,6 +30,27 @@ const NOT_A_VALUE_READ = new Set<ts.SyntaxKind>([
 const COMMONJS_NAMES = new Set(['module', 'exports', 'require']);
 
 /**
+ * Parents of a plain value read whose name, when no enclosing scope of a module declares it, can only be
+ * a global (`JSON.stringify`, `fetch(…)`, `new Date()`, `String(x)`): the same symbol in every module.
+ */
+const GLOBAL_READ_PARENTS = new Set<ts.SyntaxKind>([
+  ts.SyntaxKind.PropertyAccessExpression,
+  ts.SyntaxKind.ElementAccessExpression,
+  ts.SyntaxKind.CallExpression,
+  ts.SyntaxKind.NewExpression,
+  ts.SyntaxKind.BinaryExpression,
+  ts.SyntaxKind.TemplateSpan,
+  ts.SyntaxKind.SpreadElement,
+  ts.SyntaxKind.AwaitExpression,
+  ts.SyntaxKind.ReturnStatement,
+  ts.SyntaxKind.ArrayLiteralExpression,
+  ts.SyntaxKind.ConditionalExpression,
+]);
+
+/** What reading the scope tables found: the symbol, or that the name is undeclared in a module (a global), or nothing certain. */
+type ScopeAnswer = ts.Symbol | 'global' | undefined;
+
+/**
  * The symbol a plain value read (`lead`, `hasConsent(…)`) refers to when it is declared in an
  * enclosing function, block or module scope: the same symbol the checker's `getSymbolAtLocation`
  * gives, found by reading the scope tables upwards instead of through the checker's general name
@@ -40,6 +61,31 @@ const COMMONJS_NAMES = new Set(['module', 'exports', 'require']);
  * files), and names not declared in an enclosing scope (globals, `arguments`).
  */
 export function scopeSymbol(id: ts.Identifier): ts.Symbol | undefined {
+  const answer = readScopes(id);
+  return answer === 'global' ? undefined : answer;
+}
+
+/**
+ * scopeSymbol, and for names no enclosing scope of a module declares, the global the checker resolves
+ * them to, asked once per name: `JSON`, `fetch` and `String` are read thousands of times in a repository.
+ */
+export class ScopeLookup {
+  private readonly globals = new Map<string, ts.Symbol | null>();
+
+  constructor(private readonly checker: ts.TypeChecker) {}
+
+  /** undefined when the checker must decide (see scopeSymbol). */
+  symbolAt(id: ts.Identifier): ts.Symbol | undefined {
+    const answer = readScopes(id);
+    if (answer !== 'global') return answer;
+    const name = id.text;
+    let global = this.globals.get(name);
+    if (global === undefined) this.globals.set(name, (global = this.checker.getSymbolAtLocation(id) ?? null));
+    return global ?? undefined;
+  }
+}
+
+function readScopes(id: ts.Identifier): ScopeAnswer {
   const parent = id.parent;
   if (!parent || NOT_A_VALUE_READ.has(parent.kind)) return undefined;
   // A declaration's own name (a parameter property's is the property, a type member's is no variable),
@@ -47,13 +93,21 @@ export function scopeSymbol(id: ts.Identifier): ts.Symbol | undefined {
   if ((parent as { name?: ts.Node }).name === id) return undefined;
   if (ts.isBindingElement(parent) && parent.propertyName === id) return undefined;
   const name = id.escapedText;
-  // CommonJS `module`, `exports` and `require` are symbols the checker makes up for JavaScript files.
-  if (COMMONJS_NAMES.has(name as string)) return undefined;
+  // CommonJS `module`, `exports` and `require` are symbols the checker makes up for JavaScript files,
+  // and `arguments` one it makes up for each function.
+  if (COMMONJS_NAMES.has(name as string) || name === 'arguments') return undefined;
   for (let scope: ts.Node | undefined = parent; scope; scope = scope.parent) {
+    // A named function or class expression sees its own name, which is in no scope table.
+    if ((ts.isFunctionExpression(scope) || ts.isClassExpression(scope)) && scope.name?.escapedText === name) return undefined;
     const locals = (scope as WithLocals).locals;
     if (!locals) continue;
-    // A script's top level is the global scope, merged across files by the checker.
-    if (ts.isSourceFile(scope) && !ts.isExternalModule(scope) && !isCommonJsModule(scope)) return undefined;
+    if (ts.isSourceFile(scope)) {
+      // A script's top level is the global scope, merged across files by the checker.
+      if (!ts.isExternalModule(scope) && !isCommonJsModule(scope)) return undefined;
+      const symbol = locals.get(name);
+      if (!symbol) return GLOBAL_READ_PARENTS.has(parent.kind) ? 'global' : undefined;
+      return symbol.flags & (ts.SymbolFlags.Value | ts.SymbolFlags.Alias) ? symbol : undefined;
+    }
     const symbol = locals.get(name);
     if (!symbol) continue;
     // A value or an import (the checker answers with the alias, not its target). An exported member's
