@@ -5,3 +5,10 @@
 import ts = require('typescript');
 
 export default ts;
+
+/**
+ * The bundle exports every name through a getter (`SyntaxKind: () => SyntaxKind`), so each
+ * `ts.SyntaxKind.X` is a function call; the engine's walks read these enums hundreds of thousands
+ * of times per scan. Read once here.
+ */
+export const { SyntaxKind, SymbolFlags, NodeFlags, TypeFlags } = ts;

@@ -1,4 +1,4 @@
-import ts from '../typescript.js';
+import ts, { SyntaxKind } from '../typescript.js';
 import type { ApiRef } from '../../rules/types.js';
 
 /** One step of an access path: a member (any of `names`, or any at all), a call, or a construction. */
@@ -199,7 +199,19 @@ export function passesCalleeFilter(filter: CalleeFilter, callee: ts.Expression, 
   if (filter.names.has(name)) return true;
   if (ts.isIdentifier(expr) && filter.names.has(file?.importedNames.get(name) ?? '')) return true;
   if (ts.isIdentifier(expr) && identifierRowsApply(filter, name, file?.importedModules)) return true;
-  return filter.patterns.some((p) => p.test(name));
+  return matchesPattern(filter, name);
+}
+
+/** Pattern answers per name: the same method names (`get`, `then`, `push`) are asked about in every file. */
+const patternAnswers = new WeakMap<CalleeFilter, Map<string, boolean>>();
+
+function matchesPattern(filter: CalleeFilter, name: string): boolean {
+  if (filter.patterns.length === 0) return false;
+  let answers = patternAnswers.get(filter);
+  if (!answers) patternAnswers.set(filter, (answers = new Map()));
+  let answer = answers.get(name);
+  if (answer === undefined) answers.set(name, (answer = filter.patterns.some((p) => p.test(name))));
+  return answer;
 }
 
 /** Rows naming a callee by its module alone apply in files importing that module, and to local wrappers named for it. */
@@ -247,7 +259,7 @@ export function syntacticChain(expr: ts.Expression): ChainStep[] {
     } else if (ts.isIdentifier(current)) {
       steps.push({ kind: 'member', name: current.text });
       break;
-    } else if (current.kind === ts.SyntaxKind.ThisKeyword) {
+    } else if (current.kind === SyntaxKind.ThisKeyword) {
       steps.push({ kind: 'member', name: 'this' });
       break;
     } else {
@@ -263,12 +275,12 @@ export function skipTransparent(expr: ts.Expression): ts.Expression {
   // A switch on the kind: this runs on nearly every expression the checks look at.
   for (;;) {
     switch (current.kind) {
-      case ts.SyntaxKind.ParenthesizedExpression:
-      case ts.SyntaxKind.AwaitExpression:
-      case ts.SyntaxKind.NonNullExpression:
-      case ts.SyntaxKind.AsExpression:
-      case ts.SyntaxKind.TypeAssertionExpression:
-      case ts.SyntaxKind.SatisfiesExpression:
+      case SyntaxKind.ParenthesizedExpression:
+      case SyntaxKind.AwaitExpression:
+      case SyntaxKind.NonNullExpression:
+      case SyntaxKind.AsExpression:
+      case SyntaxKind.TypeAssertionExpression:
+      case SyntaxKind.SatisfiesExpression:
         current = (current as ts.ParenthesizedExpression | ts.AwaitExpression | ts.NonNullExpression | ts.AsExpression | ts.TypeAssertion | ts.SatisfiesExpression).expression;
         break;
       default:
@@ -291,7 +303,7 @@ export function chainText(expr: ts.Expression): string | undefined {
     } else if (ts.isIdentifier(current)) {
       parts.push(current.text);
       return parts.reverse().join('.');
-    } else if (current.kind === ts.SyntaxKind.ThisKeyword) {
+    } else if (current.kind === SyntaxKind.ThisKeyword) {
       parts.push('this');
       return parts.reverse().join('.');
     } else {

@@ -1,4 +1,4 @@
-import ts from '../typescript.js';
+import ts, { SyntaxKind } from '../typescript.js';
 import { RULES, RULE_IDS } from '../../rules/index.js';
 import { PII_KIND_LABELS, type PiiKind, type RuleId } from '../../rules/types.js';
 import { type CalleeFilter, calleeFilter, passesCalleeFilter, skipTransparent } from './access-path.js';
@@ -482,7 +482,7 @@ class ProgramAnalysis implements Analyzer {
         const parent: ts.Node = n.parent;
         if (ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isSatisfiesExpression(parent) || ts.isNonNullExpression(parent)) n = parent;
         else if (ts.isConditionalExpression(parent) && parent.condition !== n) n = parent;
-        else if (ts.isBinaryExpression(parent) && parent.right === n && [ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.AmpersandAmpersandToken].includes(parent.operatorToken.kind)) n = parent;
+        else if (ts.isBinaryExpression(parent) && parent.right === n && [SyntaxKind.QuestionQuestionToken, SyntaxKind.BarBarToken, SyntaxKind.AmpersandAmpersandToken].includes(parent.operatorToken.kind)) n = parent;
         else if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression !== n) {
           // `encodeURI(\`…\`)` and `String(…)` only pass the URL on.
           if (ts.isIdentifier(parent.expression) && /^(encodeURI|String)$/.test(parent.expression.text)) n = parent;

@@ -1,4 +1,4 @@
-import ts from '../typescript.js';
+import ts, { SyntaxKind, SymbolFlags } from '../typescript.js';
 import type { SanitizerPurpose } from '../../rules/types.js';
 import { passesCalleeFilter, skipTransparent } from './access-path.js';
 import type { CompiledKnowledge } from './compiled-knowledge.js';
@@ -196,7 +196,7 @@ export class EngineContext {
     if (!ts.isPropertyAccessExpression(callee)) return undefined;
     const name = callee.name.text;
     const receiver = skipTransparent(callee.expression);
-    if (receiver.kind === ts.SyntaxKind.ThisKeyword) {
+    if (receiver.kind === SyntaxKind.ThisKeyword) {
       const cls = findAncestor(callee, ts.isClassLike);
       return cls ? memberFunction(cls, name) : undefined;
     }
@@ -267,7 +267,7 @@ export class EngineContext {
     if (ts.isIdentifier(receiver)) {
       const symbol = this.symbolOf(receiver);
       declaration = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
-    } else if (ts.isPropertyAccessExpression(receiver) && receiver.expression.kind === ts.SyntaxKind.ThisKeyword) {
+    } else if (ts.isPropertyAccessExpression(receiver) && receiver.expression.kind === SyntaxKind.ThisKeyword) {
       const cls = findAncestor(receiver, ts.isClassLike);
       const field = receiver.name.text;
       declaration = cls?.members.find((m) => ts.isPropertyDeclaration(m) && (ts.isIdentifier(m.name) || ts.isPrivateIdentifier(m.name)) && m.name.text === field);
@@ -289,7 +289,7 @@ export class EngineContext {
   private functionOfSymbol(input: ts.Symbol | undefined): ts.SignatureDeclaration | undefined {
     let symbol = input;
     try {
-      if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);
+      if (symbol && symbol.flags & SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);
     } catch {
       return undefined;
     }
@@ -324,9 +324,9 @@ function revealedByBody(fn: ts.SignatureDeclaration): { prefix: number; suffix: 
   const numberOf = (e: ts.Expression | undefined): number | undefined => {
     if (!e) return undefined;
     if (ts.isNumericLiteral(e)) return Number(e.text);
-    if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(e.operand)) return -Number(e.operand.text);
+    if (ts.isPrefixUnaryExpression(e) && e.operator === SyntaxKind.MinusToken && ts.isNumericLiteral(e.operand)) return -Number(e.operand.text);
     // `value.length - 4`
-    if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.MinusToken && ts.isPropertyAccessExpression(e.left) && e.left.name.text === 'length' && ts.isNumericLiteral(e.right)) return -Number(e.right.text);
+    if (ts.isBinaryExpression(e) && e.operatorToken.kind === SyntaxKind.MinusToken && ts.isPropertyAccessExpression(e.left) && e.left.name.text === 'length' && ts.isNumericLiteral(e.right)) return -Number(e.right.text);
     return undefined;
   };
   const visit = (node: ts.Node): void => {

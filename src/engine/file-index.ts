@@ -1,4 +1,4 @@
-import ts from '../typescript.js';
+import ts, { SyntaxKind } from '../typescript.js';
 import { skipTransparent } from './access-path.js';
 
 /**
@@ -36,11 +36,16 @@ export interface FileIndex {
 const cache = new WeakMap<ts.SourceFile, FileIndex>();
 
 /** Assignments that give a variable a value carrying the right side (not `-=`, `*=`…: numbers). */
-const VALUE_ASSIGNMENTS = new Set([ts.SyntaxKind.EqualsToken, ts.SyntaxKind.PlusEqualsToken, ts.SyntaxKind.QuestionQuestionEqualsToken, ts.SyntaxKind.BarBarEqualsToken]);
+const VALUE_ASSIGNMENTS = new Set([SyntaxKind.EqualsToken, SyntaxKind.PlusEqualsToken, SyntaxKind.QuestionQuestionEqualsToken, SyntaxKind.BarBarEqualsToken]);
 
 export function indexFile(sourceFile: ts.SourceFile): FileIndex {
-  const cached = cache.get(sourceFile);
-  if (cached) return cached;
+  let index = cache.get(sourceFile);
+  if (!index) cache.set(sourceFile, (index = buildFileIndex(sourceFile)));
+  return index;
+}
+
+/** The walk itself, uncached (indexFile caches it). */
+export function buildFileIndex(sourceFile: ts.SourceFile): FileIndex {
   const callsByName = new Map<string, ts.CallExpression[]>();
   const calls: ts.CallExpression[] = [];
   const constructions: ts.NewExpression[] = [];
@@ -71,13 +76,13 @@ export function indexFile(sourceFile: ts.SourceFile): FileIndex {
     if (depth > deepest) deepest = depth;
     childDepth = depth + 1;
     switch (node.kind) {
-      case ts.SyntaxKind.CallExpression: {
+      case SyntaxKind.CallExpression: {
         const call = node as ts.CallExpression;
         calls.push(call);
         const callee = skipTransparent(call.expression);
         const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
         const first = call.arguments[0];
-        if ((name === 'require' || callee.kind === ts.SyntaxKind.ImportKeyword) && first && ts.isStringLiteralLike(first)) importedModules.add(first.text);
+        if ((name === 'require' || callee.kind === SyntaxKind.ImportKeyword) && first && ts.isStringLiteralLike(first)) importedModules.add(first.text);
         if (name !== undefined) {
           const list = callsByName.get(name);
           if (list) list.push(call);
@@ -85,39 +90,39 @@ export function indexFile(sourceFile: ts.SourceFile): FileIndex {
         }
         break;
       }
-      case ts.SyntaxKind.ImportDeclaration: {
+      case SyntaxKind.ImportDeclaration: {
         const declaration = node as ts.ImportDeclaration;
         if (ts.isStringLiteral(declaration.moduleSpecifier)) importedModules.add(declaration.moduleSpecifier.text);
         const bindings = declaration.importClause?.namedBindings;
         if (bindings && ts.isNamedImports(bindings)) for (const e of bindings.elements) if (e.propertyName) importedNames.set(e.name.text, e.propertyName.getText(sourceFile));
         break;
       }
-      case ts.SyntaxKind.NewExpression:
+      case SyntaxKind.NewExpression:
         constructions.push(node as ts.NewExpression);
         break;
-      case ts.SyntaxKind.JsxAttribute: {
+      case SyntaxKind.JsxAttribute: {
         const attribute = node as ts.JsxAttribute;
         if (/^(href|src|action|formAction|to)$/.test(attribute.name.getText(sourceFile))) jsxUrlAttributes.push(attribute);
         break;
       }
-      case ts.SyntaxKind.JsxText:
+      case SyntaxKind.JsxText:
         if (!(node as ts.JsxText).containsOnlyTriviaWhiteSpaces) jsxTexts.push(node as ts.JsxText);
         break;
-      case ts.SyntaxKind.TaggedTemplateExpression:
+      case SyntaxKind.TaggedTemplateExpression:
         taggedTemplates.push(node as ts.TaggedTemplateExpression);
         break;
-      case ts.SyntaxKind.StringLiteral:
-      case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
-      case ts.SyntaxKind.TemplateHead:
-      case ts.SyntaxKind.TemplateMiddle:
-      case ts.SyntaxKind.TemplateTail:
-      case ts.SyntaxKind.PropertyAssignment:
+      case SyntaxKind.StringLiteral:
+      case SyntaxKind.NoSubstitutionTemplateLiteral:
+      case SyntaxKind.TemplateHead:
+      case SyntaxKind.TemplateMiddle:
+      case SyntaxKind.TemplateTail:
+      case SyntaxKind.PropertyAssignment:
         transportNodes.push(node);
         break;
-      case ts.SyntaxKind.BinaryExpression: {
+      case SyntaxKind.BinaryExpression: {
         const b = node as ts.BinaryExpression;
         const operator = b.operatorToken.kind;
-        if (operator === ts.SyntaxKind.EqualsToken) {
+        if (operator === SyntaxKind.EqualsToken) {
           transportNodes.push(b);
           if (ts.isPropertyAccessExpression(b.left) || ts.isElementAccessExpression(b.left)) propertyAssignments.push(b);
         }
@@ -128,7 +133,7 @@ export function indexFile(sourceFile: ts.SourceFile): FileIndex {
         }
         break;
       }
-      case ts.SyntaxKind.PropertyDeclaration:
+      case SyntaxKind.PropertyDeclaration:
         if (ts.getDecorators(node as ts.PropertyDeclaration)?.length) decoratedProperties.push(node as ts.PropertyDeclaration);
         break;
       default:
@@ -145,7 +150,7 @@ export function indexFile(sourceFile: ts.SourceFile): FileIndex {
   }
   // Source order keeps findings and their fingerprints' occurrence counters stable.
   const byPos = <T extends ts.Node>(list: T[]): T[] => list.sort((a, b) => a.pos - b.pos || a.end - b.end);
-  const index: FileIndex = {
+  return {
     callsByName,
     calls: byPos(calls),
     constructions: byPos(constructions),
@@ -161,8 +166,6 @@ export function indexFile(sourceFile: ts.SourceFile): FileIndex {
     truncated,
     depth: deepest,
   };
-  cache.set(sourceFile, index);
-  return index;
 }
 
 function reverseTail(stack: ts.Node[], from: number): void {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import ts from '../typescript.js';
+import ts, { SyntaxKind } from '../typescript.js';
 import { RULES } from '../../rules/index.js';
 import type { RuleId, Severity } from '../../rules/types.js';
 import { codeText } from './checks/flow-sinks.js';
@@ -79,7 +79,7 @@ function suggestionsFor(raw: RawFinding): Suggestion[] {
     const statement = enclosingStatement(node);
     if (statement && raw.destination) {
       const indent = indentationAt(sf, statement.getStart(sf));
-      const isAsync = !!ts.findAncestor(statement, (n) => ts.isFunctionLike(n) && ts.canHaveModifiers(n) && !!ts.getModifiers(n)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword));
+      const isAsync = !!ts.findAncestor(statement, (n) => ts.isFunctionLike(n) && ts.canHaveModifiers(n) && !!ts.getModifiers(n)?.some((m) => m.kind === SyntaxKind.AsyncKeyword));
       const destination = raw.destination.getText(sf);
       const check = isAsync ? `!(await hasConsent(${destination}))` : `!hasConsent(${destination})`;
       suggestions.push({ title: 'Insert a consent / do-not-call guard', edits: [{ start: statement.getStart(sf), end: statement.getStart(sf), text: `if (${check}) return;\n${indent}` }] });

@@ -1,4 +1,4 @@
-import ts from '../typescript.js';
+import ts, { SyntaxKind } from '../typescript.js';
 import { type ChainStep, type CompiledApiRef, matchesExactly, matchesSuffix, skipTransparent, syntacticChain } from './access-path.js';
 
 export type ResolvedRoot = { kind: 'module'; module: string } | { kind: 'global'; name: string } | { kind: 'local' };
@@ -77,7 +77,7 @@ export class ApiResolver {
 
   private compute(expr: ts.Expression, depth: number): ResolvedChain | undefined {
     if (ts.isPropertyAccessExpression(expr)) {
-      if (expr.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      if (expr.expression.kind === SyntaxKind.ThisKeyword) {
         const field = this.resolveThisMember(expr, depth);
         if (field) return field;
       }
@@ -144,7 +144,7 @@ export class ApiResolver {
       return { root: { kind: 'local' }, steps: [] };
     }
     if (ts.isClassDeclaration(declaration) || ts.isClassExpression(declaration)) {
-      const base = declaration.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+      const base = declaration.heritageClauses?.find((h) => h.token === SyntaxKind.ExtendsKeyword)?.types[0];
       if (base) return this.resolveAt(base.expression, depth + 1);
       return { root: { kind: 'local' }, steps: [] };
     }
@@ -220,7 +220,7 @@ export function requiredModule(call: ts.CallExpression): string | undefined {
   const arg = call.arguments[0];
   if (!arg || !ts.isStringLiteralLike(arg) || call.arguments.length !== 1) return undefined;
   if (ts.isIdentifier(call.expression) && call.expression.text === 'require') return arg.text;
-  if (call.expression.kind === ts.SyntaxKind.ImportKeyword) return arg.text;
+  if (call.expression.kind === SyntaxKind.ImportKeyword) return arg.text;
   return undefined;
 }
 
@@ -230,9 +230,9 @@ function findThisAssignment(body: ts.Block, name: string): ts.Expression | undef
     const e = statement.expression;
     if (
       ts.isBinaryExpression(e) &&
-      e.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      e.operatorToken.kind === SyntaxKind.EqualsToken &&
       ts.isPropertyAccessExpression(e.left) &&
-      e.left.expression.kind === ts.SyntaxKind.ThisKeyword &&
+      e.left.expression.kind === SyntaxKind.ThisKeyword &&
       e.left.name.text === name
     ) {
       return e.right;

@@ -1,4 +1,4 @@
-import ts from '../typescript.js';
+import ts, { SyntaxKind, SymbolFlags } from '../typescript.js';
 
 /**
  * The binder's scope tables: every function, block and module gets a `locals` table when the type
@@ -11,20 +11,20 @@ interface WithLocals {
 
 /** Parents of an identifier that make it something other than a value read in scope. */
 const NOT_A_VALUE_READ = new Set<ts.SyntaxKind>([
-  ts.SyntaxKind.ImportSpecifier,
-  ts.SyntaxKind.ImportClause,
-  ts.SyntaxKind.NamespaceImport,
-  ts.SyntaxKind.ImportEqualsDeclaration,
-  ts.SyntaxKind.ExportSpecifier,
-  ts.SyntaxKind.ExportAssignment,
-  ts.SyntaxKind.TypeReference,
-  ts.SyntaxKind.ExpressionWithTypeArguments,
-  ts.SyntaxKind.QualifiedName,
-  ts.SyntaxKind.TypeQuery,
-  ts.SyntaxKind.ShorthandPropertyAssignment,
-  ts.SyntaxKind.LabeledStatement,
-  ts.SyntaxKind.BreakStatement,
-  ts.SyntaxKind.ContinueStatement,
+  SyntaxKind.ImportSpecifier,
+  SyntaxKind.ImportClause,
+  SyntaxKind.NamespaceImport,
+  SyntaxKind.ImportEqualsDeclaration,
+  SyntaxKind.ExportSpecifier,
+  SyntaxKind.ExportAssignment,
+  SyntaxKind.TypeReference,
+  SyntaxKind.ExpressionWithTypeArguments,
+  SyntaxKind.QualifiedName,
+  SyntaxKind.TypeQuery,
+  SyntaxKind.ShorthandPropertyAssignment,
+  SyntaxKind.LabeledStatement,
+  SyntaxKind.BreakStatement,
+  SyntaxKind.ContinueStatement,
 ]);
 
 const COMMONJS_NAMES = new Set(['module', 'exports', 'require']);
@@ -34,17 +34,17 @@ const COMMONJS_NAMES = new Set(['module', 'exports', 'require']);
  * a global (`JSON.stringify`, `fetch(…)`, `new Date()`, `String(x)`): the same symbol in every module.
  */
 const GLOBAL_READ_PARENTS = new Set<ts.SyntaxKind>([
-  ts.SyntaxKind.PropertyAccessExpression,
-  ts.SyntaxKind.ElementAccessExpression,
-  ts.SyntaxKind.CallExpression,
-  ts.SyntaxKind.NewExpression,
-  ts.SyntaxKind.BinaryExpression,
-  ts.SyntaxKind.TemplateSpan,
-  ts.SyntaxKind.SpreadElement,
-  ts.SyntaxKind.AwaitExpression,
-  ts.SyntaxKind.ReturnStatement,
-  ts.SyntaxKind.ArrayLiteralExpression,
-  ts.SyntaxKind.ConditionalExpression,
+  SyntaxKind.PropertyAccessExpression,
+  SyntaxKind.ElementAccessExpression,
+  SyntaxKind.CallExpression,
+  SyntaxKind.NewExpression,
+  SyntaxKind.BinaryExpression,
+  SyntaxKind.TemplateSpan,
+  SyntaxKind.SpreadElement,
+  SyntaxKind.AwaitExpression,
+  SyntaxKind.ReturnStatement,
+  SyntaxKind.ArrayLiteralExpression,
+  SyntaxKind.ConditionalExpression,
 ]);
 
 /** What reading the scope tables found: the symbol, or that the name is undeclared in a module (a global), or nothing certain. */
@@ -98,7 +98,7 @@ function readScopes(id: ts.Identifier): ScopeAnswer {
   if (COMMONJS_NAMES.has(name as string) || name === 'arguments') return undefined;
   for (let scope: ts.Node | undefined = parent; scope; scope = scope.parent) {
     // A named function or class expression sees its own name, which is in no scope table.
-    if ((ts.isFunctionExpression(scope) || ts.isClassExpression(scope)) && scope.name?.escapedText === name) return undefined;
+    if ((scope.kind === SyntaxKind.FunctionExpression || scope.kind === SyntaxKind.ClassExpression) && (scope as ts.FunctionExpression | ts.ClassExpression).name?.escapedText === name) return undefined;
     const locals = (scope as WithLocals).locals;
     if (!locals) continue;
     if (ts.isSourceFile(scope)) {
@@ -106,13 +106,13 @@ function readScopes(id: ts.Identifier): ScopeAnswer {
       if (!ts.isExternalModule(scope) && !isCommonJsModule(scope)) return undefined;
       const symbol = locals.get(name);
       if (!symbol) return GLOBAL_READ_PARENTS.has(parent.kind) ? 'global' : undefined;
-      return symbol.flags & (ts.SymbolFlags.Value | ts.SymbolFlags.Alias) ? symbol : undefined;
+      return symbol.flags & (SymbolFlags.Value | SymbolFlags.Alias) ? symbol : undefined;
     }
     const symbol = locals.get(name);
     if (!symbol) continue;
     // A value or an import (the checker answers with the alias, not its target). An exported member's
     // local is only `ExportValue`, and a type of the same name is not a value: the checker decides.
-    if (symbol.flags & (ts.SymbolFlags.Value | ts.SymbolFlags.Alias)) return symbol;
+    if (symbol.flags & (SymbolFlags.Value | SymbolFlags.Alias)) return symbol;
     return undefined;
   }
   return undefined;

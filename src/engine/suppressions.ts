@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import ts from '../typescript.js';
+import ts, { SyntaxKind } from '../typescript.js';
 import { RULES } from '../../rules/index.js';
 import type { Severity } from '../../rules/types.js';
 import { compareFindings, type Finding, type SourceLocation, type Suggestion } from './finding.js';
@@ -104,41 +104,41 @@ function* scanComments(text: string): Generator<CommentRange> {
   const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, ts.LanguageVariant.Standard, text);
   const templateBraceDepths: number[] = [];
   let braceDepth = 0;
-  let previous = ts.SyntaxKind.Unknown;
+  let previous = SyntaxKind.Unknown;
   let nextMarker = -1;
-  for (let kind = scanner.scan(); kind !== ts.SyntaxKind.EndOfFileToken; kind = scanner.scan()) {
+  for (let kind = scanner.scan(); kind !== SyntaxKind.EndOfFileToken; kind = scanner.scan()) {
     switch (kind) {
-      case ts.SyntaxKind.SingleLineCommentTrivia:
-      case ts.SyntaxKind.MultiLineCommentTrivia: {
+      case SyntaxKind.SingleLineCommentTrivia:
+      case SyntaxKind.MultiLineCommentTrivia: {
         const start = scanner.getTokenStart();
         const end = scanner.getTokenEnd();
         // The next marker's offset, looked up again only once passed: linear over the file.
         if (nextMarker < start) nextMarker = text.indexOf(MARKER, start);
         if (nextMarker < 0) return;
-        if (nextMarker < end) yield { start, end, multiLine: kind === ts.SyntaxKind.MultiLineCommentTrivia };
+        if (nextMarker < end) yield { start, end, multiLine: kind === SyntaxKind.MultiLineCommentTrivia };
         continue;
       }
-      case ts.SyntaxKind.WhitespaceTrivia:
-      case ts.SyntaxKind.NewLineTrivia:
-      case ts.SyntaxKind.ShebangTrivia:
-      case ts.SyntaxKind.ConflictMarkerTrivia:
+      case SyntaxKind.WhitespaceTrivia:
+      case SyntaxKind.NewLineTrivia:
+      case SyntaxKind.ShebangTrivia:
+      case SyntaxKind.ConflictMarkerTrivia:
         continue;
-      case ts.SyntaxKind.OpenBraceToken:
+      case SyntaxKind.OpenBraceToken:
         braceDepth++;
         break;
-      case ts.SyntaxKind.CloseBraceToken:
+      case SyntaxKind.CloseBraceToken:
         if (templateBraceDepths.length > 0 && templateBraceDepths[templateBraceDepths.length - 1] === braceDepth) {
           kind = scanner.reScanTemplateToken(false);
-          if (kind === ts.SyntaxKind.TemplateTail) templateBraceDepths.pop();
+          if (kind === SyntaxKind.TemplateTail) templateBraceDepths.pop();
         } else {
           braceDepth--;
         }
         break;
-      case ts.SyntaxKind.TemplateHead:
+      case SyntaxKind.TemplateHead:
         templateBraceDepths.push(braceDepth);
         break;
-      case ts.SyntaxKind.SlashToken:
-      case ts.SyntaxKind.SlashEqualsToken:
+      case SyntaxKind.SlashToken:
+      case SyntaxKind.SlashEqualsToken:
         if (regexMayFollow(previous)) kind = scanner.reScanSlashToken();
         break;
       default:
@@ -151,23 +151,23 @@ function* scanComments(text: string): Generator<CommentRange> {
 /** After these tokens a `/` divides; anywhere else it starts a regular expression. */
 function regexMayFollow(previous: ts.SyntaxKind): boolean {
   switch (previous) {
-    case ts.SyntaxKind.CloseParenToken:
-    case ts.SyntaxKind.CloseBracketToken:
-    case ts.SyntaxKind.CloseBraceToken:
-    case ts.SyntaxKind.PlusPlusToken:
-    case ts.SyntaxKind.MinusMinusToken:
-    case ts.SyntaxKind.ThisKeyword:
-    case ts.SyntaxKind.SuperKeyword:
-    case ts.SyntaxKind.TrueKeyword:
-    case ts.SyntaxKind.FalseKeyword:
-    case ts.SyntaxKind.NullKeyword:
+    case SyntaxKind.CloseParenToken:
+    case SyntaxKind.CloseBracketToken:
+    case SyntaxKind.CloseBraceToken:
+    case SyntaxKind.PlusPlusToken:
+    case SyntaxKind.MinusMinusToken:
+    case SyntaxKind.ThisKeyword:
+    case SyntaxKind.SuperKeyword:
+    case SyntaxKind.TrueKeyword:
+    case SyntaxKind.FalseKeyword:
+    case SyntaxKind.NullKeyword:
       return false;
     default:
       break;
   }
-  if (previous >= ts.SyntaxKind.FirstPunctuation && previous <= ts.SyntaxKind.LastPunctuation) return true;
-  if (previous >= ts.SyntaxKind.FirstReservedWord && previous <= ts.SyntaxKind.LastReservedWord) return true;
-  return previous === ts.SyntaxKind.Unknown;
+  if (previous >= SyntaxKind.FirstPunctuation && previous <= SyntaxKind.LastPunctuation) return true;
+  if (previous >= SyntaxKind.FirstReservedWord && previous <= SyntaxKind.LastReservedWord) return true;
+  return previous === SyntaxKind.Unknown;
 }
 
 function parseDirective(

@@ -1,4 +1,4 @@
-import ts from '../typescript.js';
+import ts, { SyntaxKind, NodeFlags, TypeFlags } from '../typescript.js';
 import type { PiiKind, SanitizerPurpose } from '../../rules/types.js';
 import { chainText, skipTransparent } from './access-path.js';
 import { classifyLiteral, findPiiLiterals } from './classify/literals.js';
@@ -161,50 +161,50 @@ export class TaintAnalysis {
       return this.taintOf(expr.expression);
     }
     switch (expr.kind) {
-      case ts.SyntaxKind.Identifier:
+      case SyntaxKind.Identifier:
         return this.identifierTaint(expr as ts.Identifier);
-      case ts.SyntaxKind.PropertyAccessExpression:
+      case SyntaxKind.PropertyAccessExpression:
         return this.propertyAccessTaint(expr as ts.PropertyAccessExpression);
-      case ts.SyntaxKind.ElementAccessExpression:
+      case SyntaxKind.ElementAccessExpression:
         return this.elementAccessTaint(expr as ts.ElementAccessExpression);
-      case ts.SyntaxKind.CallExpression:
+      case SyntaxKind.CallExpression:
         return this.callTaint(expr as ts.CallExpression);
-      case ts.SyntaxKind.StringLiteral:
-      case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+      case SyntaxKind.StringLiteral:
+      case SyntaxKind.NoSubstitutionTemplateLiteral:
         return this.literalTaint(expr as ts.StringLiteralLike);
-      case ts.SyntaxKind.TemplateExpression: {
+      case SyntaxKind.TemplateExpression: {
         const t = expr as ts.TemplateExpression;
         const parts = [this.textTaint(t.head.text, t.head), ...t.templateSpans.flatMap((s) => [this.withTypes(s.expression, this.taintOf(s.expression)), this.textTaint(s.literal.text, s.literal)])];
         return dropClean(union(...parts));
       }
-      case ts.SyntaxKind.TaggedTemplateExpression: {
+      case SyntaxKind.TaggedTemplateExpression: {
         const t = (expr as ts.TaggedTemplateExpression).template;
         return ts.isTemplateExpression(t) ? dropClean(union(...t.templateSpans.map((s) => this.taintOf(s.expression)))) : EMPTY;
       }
-      case ts.SyntaxKind.BinaryExpression:
+      case SyntaxKind.BinaryExpression:
         return this.binaryTaint(expr as ts.BinaryExpression);
-      case ts.SyntaxKind.ConditionalExpression: {
+      case SyntaxKind.ConditionalExpression: {
         const c = expr as ts.ConditionalExpression;
         return union(this.taintOf(c.whenTrue), this.taintOf(c.whenFalse));
       }
-      case ts.SyntaxKind.ObjectLiteralExpression:
+      case SyntaxKind.ObjectLiteralExpression:
         return this.objectTaint(expr as ts.ObjectLiteralExpression);
-      case ts.SyntaxKind.ArrayLiteralExpression: {
+      case SyntaxKind.ArrayLiteralExpression: {
         // An empty array is a placeholder to be filled, not evidence that nothing is PII.
         const elements = (expr as ts.ArrayLiteralExpression).elements;
         return elements.length === 0 ? EMPTY : union(...elements.map((e) => this.withTypes(e, this.taintOf(e))));
       }
-      case ts.SyntaxKind.NumericLiteral:
-      case ts.SyntaxKind.TrueKeyword:
-      case ts.SyntaxKind.FalseKeyword:
-      case ts.SyntaxKind.NullKeyword:
-      case ts.SyntaxKind.RegularExpressionLiteral:
-      case ts.SyntaxKind.TypeOfExpression:
-      case ts.SyntaxKind.ArrowFunction:
-      case ts.SyntaxKind.FunctionExpression:
+      case SyntaxKind.NumericLiteral:
+      case SyntaxKind.TrueKeyword:
+      case SyntaxKind.FalseKeyword:
+      case SyntaxKind.NullKeyword:
+      case SyntaxKind.RegularExpressionLiteral:
+      case SyntaxKind.TypeOfExpression:
+      case SyntaxKind.ArrowFunction:
+      case SyntaxKind.FunctionExpression:
         return CLEAN;
-      case ts.SyntaxKind.PrefixUnaryExpression:
-        return (expr as ts.PrefixUnaryExpression).operator === ts.SyntaxKind.ExclamationToken ? CLEAN : EMPTY;
+      case SyntaxKind.PrefixUnaryExpression:
+        return (expr as ts.PrefixUnaryExpression).operator === SyntaxKind.ExclamationToken ? CLEAN : EMPTY;
       default:
         return EMPTY;
     }
@@ -291,7 +291,7 @@ export class TaintAnalysis {
       return withStep(t, name, `iterated as ${name.text}`);
     }
     // A const has one definition wherever it is used: evaluate it once per declaration.
-    const isConst = declaration.parent !== undefined && ts.isVariableDeclarationList(declaration.parent) && (declaration.parent.flags & ts.NodeFlags.Const) !== 0;
+    const isConst = declaration.parent !== undefined && ts.isVariableDeclarationList(declaration.parent) && (declaration.parent.flags & NodeFlags.Const) !== 0;
     if (isConst) {
       const cached = this.constTaint.get(declaration);
       if (cached) return cached;
@@ -383,7 +383,7 @@ export class TaintAnalysis {
     const defs: { value: ts.Expression; anchor: ts.Node }[] = [];
     if (declaration.initializer) defs.push({ value: declaration.initializer, anchor: declaration });
     const flags = declaration.parent && ts.isVariableDeclarationList(declaration.parent) ? declaration.parent.flags : 0;
-    if (!(flags & ts.NodeFlags.Const)) {
+    if (!(flags & NodeFlags.Const)) {
       const name = (declaration.name as ts.Identifier).text;
       const symbol = this.ctx.symbolOf(declaration.name as ts.Identifier);
       for (const assignment of this.assignmentsNamed(declaration.getSourceFile(), name)) {
@@ -414,7 +414,7 @@ export class TaintAnalysis {
     const name = pa.name.text;
     const source = this.sourceLabel(this.canonicalChain(pa.expression), name, pa);
     if (source) return source;
-    if (pa.expression.kind === ts.SyntaxKind.ThisKeyword) {
+    if (pa.expression.kind === SyntaxKind.ThisKeyword) {
       const field = this.thisFieldTaint(pa);
       if (isTainted(field) || field.clean) return field;
     }
@@ -493,7 +493,7 @@ export class TaintAnalysis {
       };
       for (const member of cls.members) if (ts.isPropertyDeclaration(member) && member.initializer && ts.isIdentifier(member.name)) add(member.name.text, member.initializer);
       const visit = (node: ts.Node): void => {
-        if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left) && node.left.expression.kind === ts.SyntaxKind.ThisKeyword) add(node.left.name.text, node.right);
+        if (ts.isBinaryExpression(node) && node.operatorToken.kind === SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left) && node.left.expression.kind === SyntaxKind.ThisKeyword) add(node.left.name.text, node.right);
         if (!ts.isClassLike(node)) ts.forEachChild(node, visit);
       };
       cls.members.forEach((m) => ts.forEachChild(m, visit));
@@ -541,17 +541,17 @@ export class TaintAnalysis {
 
   private binaryTaint(b: ts.BinaryExpression): Taint {
     switch (b.operatorToken.kind) {
-      case ts.SyntaxKind.PlusToken:
-      case ts.SyntaxKind.PlusEqualsToken:
+      case SyntaxKind.PlusToken:
+      case SyntaxKind.PlusEqualsToken:
         return dropClean(union(this.taintOf(b.left), this.taintOf(b.right)));
-      case ts.SyntaxKind.BarBarToken:
-      case ts.SyntaxKind.QuestionQuestionToken:
+      case SyntaxKind.BarBarToken:
+      case SyntaxKind.QuestionQuestionToken:
         return union(this.taintOf(b.left), this.taintOf(b.right));
-      case ts.SyntaxKind.AmpersandAmpersandToken:
-      case ts.SyntaxKind.EqualsToken:
-      case ts.SyntaxKind.CommaToken:
-      case ts.SyntaxKind.BarBarEqualsToken:
-      case ts.SyntaxKind.QuestionQuestionEqualsToken:
+      case SyntaxKind.AmpersandAmpersandToken:
+      case SyntaxKind.EqualsToken:
+      case SyntaxKind.CommaToken:
+      case SyntaxKind.BarBarEqualsToken:
+      case SyntaxKind.QuestionQuestionEqualsToken:
         return this.taintOf(b.right);
       default:
         return CLEAN; // comparisons and arithmetic give booleans and numbers
@@ -774,7 +774,7 @@ export class TaintAnalysis {
 
   isBooleanTyped(expr: ts.Expression): boolean {
     const type = this.declaredType(expr, 0);
-    return !!type && (type.flags & ts.TypeFlags.BooleanLike) !== 0;
+    return !!type && (type.flags & TypeFlags.BooleanLike) !== 0;
   }
 
   /**
@@ -793,7 +793,9 @@ export class TaintAnalysis {
     // primitive-looking initializers can't be records.
     // An element (`rows[i]`) has its array's declared element type, which declaredType reads; inferring
     // it would check everything that built the array.
-    if (!ts.isVariableDeclaration(declaration) || !declaration.initializer || isPrimitiveExpression(declaration.initializer) || isElementRead(declaration.initializer)) return undefined;
+    // A call given a callback (`rows.reduce((acc, r) => …, {})`) is inferred by checking the callback against
+    // each overload: costly, and the taint follows what the callback returns where it matters.
+    if (!ts.isVariableDeclaration(declaration) || !declaration.initializer || isPrimitiveExpression(declaration.initializer) || isElementRead(declaration.initializer) || takesCallback(declaration.initializer)) return undefined;
     try {
       // The variable's type, not its narrowed type at this use: narrowing walks the function's control flow.
       return this.ctx.checker.getTypeOfSymbol(symbol);
@@ -845,7 +847,7 @@ export class TaintAnalysis {
       return declaration ? this.typeOfDeclaration(declaration, depth) : undefined;
     }
     if (ts.isPropertyAccessExpression(expr)) {
-      if (expr.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      if (expr.expression.kind === SyntaxKind.ThisKeyword) {
         const cls = findAncestor(expr, ts.isClassLike);
         const member = cls?.members.find((m) => m.name && ts.isIdentifier(m.name) && m.name.text === expr.name.text);
         if (member && ts.isPropertyDeclaration(member)) return this.typeOfDeclaration(member, depth);
@@ -954,7 +956,7 @@ export class TaintAnalysis {
       }
       return undefined;
     }
-    if (!(type.flags & ts.TypeFlags.Object) || depth > 1) return undefined;
+    if (!(type.flags & TypeFlags.Object) || depth > 1) return undefined;
     const checker = this.ctx.checker;
     if (checker.isArrayType(type)) {
       const element = checker.getTypeArguments(type as ts.TypeReference)[0];
@@ -970,7 +972,7 @@ export class TaintAnalysis {
       const declaration = prop.valueDeclaration;
       if (declaration?.getSourceFile().isDeclarationFile && !k.typeNames.size) continue;
       const propType = checker.getTypeOfSymbol(prop);
-      if (propType.flags & (ts.TypeFlags.BooleanLike | ts.TypeFlags.NumberLike)) continue;
+      if (propType.flags & (TypeFlags.BooleanLike | TypeFlags.NumberLike)) continue;
       if (propType.getCallSignatures().length > 0) continue;
       return { kind: match.kind, field: prop.name, typeName: named };
     }
@@ -978,7 +980,7 @@ export class TaintAnalysis {
     if (depth === 0) {
       for (const prop of properties.slice(0, 40)) {
         const propType = checker.getTypeOfSymbol(prop);
-        if (!(propType.flags & ts.TypeFlags.Object) || propType.getCallSignatures().length > 0) continue;
+        if (!(propType.flags & TypeFlags.Object) || propType.getCallSignatures().length > 0) continue;
         const inner = this.typeFields(propType, depth + 1);
         if (inner) return { kind: inner.kind, field: prop.name, typeName: named };
       }
@@ -1038,7 +1040,7 @@ function revealsAtMostFour(call: ts.CallExpression): boolean {
 
 function numericValue(expr: ts.Expression): number | undefined {
   if (ts.isNumericLiteral(expr)) return Number(expr.text);
-  if (ts.isPrefixUnaryExpression(expr) && expr.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(expr.operand)) return -Number(expr.operand.text);
+  if (ts.isPrefixUnaryExpression(expr) && expr.operator === SyntaxKind.MinusToken && ts.isNumericLiteral(expr.operand)) return -Number(expr.operand.text);
   return undefined;
 }
 
@@ -1056,9 +1058,9 @@ function isPrimitiveExpression(expr: ts.Expression): boolean {
     ts.isStringLiteralLike(e) ||
     ts.isTemplateExpression(e) ||
     ts.isNumericLiteral(e) ||
-    e.kind === ts.SyntaxKind.TrueKeyword ||
-    e.kind === ts.SyntaxKind.FalseKeyword ||
-    (ts.isBinaryExpression(e) && e.operatorToken.kind !== ts.SyntaxKind.QuestionQuestionToken && e.operatorToken.kind !== ts.SyntaxKind.BarBarToken && e.operatorToken.kind !== ts.SyntaxKind.AmpersandAmpersandToken) ||
+    e.kind === SyntaxKind.TrueKeyword ||
+    e.kind === SyntaxKind.FalseKeyword ||
+    (ts.isBinaryExpression(e) && e.operatorToken.kind !== SyntaxKind.QuestionQuestionToken && e.operatorToken.kind !== SyntaxKind.BarBarToken && e.operatorToken.kind !== SyntaxKind.AmpersandAmpersandToken) ||
     ts.isPrefixUnaryExpression(e) ||
     (ts.isCallExpression(e) && PRIMITIVE_RESULT_CALLS.has(lastCalleeName(e.expression) ?? ''))
   );
@@ -1066,17 +1068,22 @@ function isPrimitiveExpression(expr: ts.Expression): boolean {
 
 /** JSDoc types count in JavaScript only (TypeScript ignores them): no comment lookups in .ts files. */
 function jsDocType(node: ts.Node): ts.TypeNode | undefined {
-  return node.flags & ts.NodeFlags.JavaScriptFile ? ts.getJSDocType(node) : undefined;
+  return node.flags & NodeFlags.JavaScriptFile ? ts.getJSDocType(node) : undefined;
 }
 
 function jsDocReturnType(node: ts.SignatureDeclaration): ts.TypeNode | undefined {
-  return node.flags & ts.NodeFlags.JavaScriptFile ? ts.getJSDocReturnType(node) : undefined;
+  return node.flags & NodeFlags.JavaScriptFile ? ts.getJSDocReturnType(node) : undefined;
 }
 
 /** `rows[i]`, `rows[i] ?? fallback`. */
+function takesCallback(expr: ts.Expression): boolean {
+  const e = skipTransparent(expr);
+  return ts.isCallExpression(e) && e.arguments.some((a) => ts.isArrowFunction(a) || ts.isFunctionExpression(a));
+}
+
 function isElementRead(expr: ts.Expression): boolean {
   const e = skipTransparent(expr);
-  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)) return isElementRead(e.left);
+  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === SyntaxKind.BarBarToken)) return isElementRead(e.left);
   return ts.isElementAccessExpression(e);
 }
 

@@ -8,7 +8,7 @@
  * Syntactic mode: without a program, or for a file the program does not hold as ESLint sees it,
  * a program of this one file (see single-file-program.ts).
  */
-import ts from '../typescript.js';
+import ts, { SyntaxKind } from '../typescript.js';
 import { createAnalyzer } from '../engine/analyzer.js';
 import type { EngineConfig } from '../engine/api.js';
 import type { Finding } from '../engine/finding.js';
@@ -48,7 +48,7 @@ export function findingsForFile(file: LintedFile, config: EngineConfig): FileFin
  * moves it, so a differing number means a different TypeScript.
  */
 function sameTypeScript(node: ts.Node): boolean {
-  if (node.kind === ts.SyntaxKind.SourceFile) return true;
+  if (node.kind === SyntaxKind.SourceFile) return true;
   warnOnce();
   return false;
 }
@@ -70,7 +70,7 @@ function warnOnce(): void {
  */
 function reusableParse(file: LintedFile): ts.SourceFile | undefined {
   const parsed = file.parsed as ts.SourceFile | undefined;
-  if (!parsed || typeof parsed !== 'object' || parsed.kind !== ts.SyntaxKind.SourceFile) return undefined;
+  if (!parsed || typeof parsed !== 'object' || parsed.kind !== SyntaxKind.SourceFile) return undefined;
   if (parsed.text !== file.text || file.text.includes('/**')) return undefined;
   return parsed;
 }

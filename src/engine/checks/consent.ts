@@ -1,4 +1,4 @@
-import ts from '../../typescript.js';
+import ts, { SyntaxKind } from '../../typescript.js';
 import { chainText, isScopeReference, skipTransparent } from '../access-path.js';
 import type { EngineContext } from '../context.js';
 
@@ -49,7 +49,7 @@ export class ConsentAnalysis {
   private leaves(expr: ts.Expression, aliases: readonly ts.Identifier[], depth: number): { expr: ts.Expression; aliases: readonly ts.Identifier[] }[] {
     const e = skipTransparent(expr);
     if (ts.isConditionalExpression(e)) return [...this.leaves(e.whenTrue, aliases, depth), ...this.leaves(e.whenFalse, aliases, depth)];
-    if (ts.isBinaryExpression(e) && [ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.PlusToken].includes(e.operatorToken.kind)) {
+    if (ts.isBinaryExpression(e) && [SyntaxKind.QuestionQuestionToken, SyntaxKind.BarBarToken, SyntaxKind.PlusToken].includes(e.operatorToken.kind)) {
       return [...this.leaves(e.left, aliases, depth), ...this.leaves(e.right, aliases, depth)];
     }
     if (ts.isTemplateExpression(e)) {
@@ -82,8 +82,8 @@ export class ConsentAnalysis {
     for (let node = sink.parent; node; child = node, node = node.parent) {
       if (ts.isIfStatement(node) && child !== node.expression && this.checked(node.expression, child === node.thenStatement, roots)) return true;
       if (ts.isConditionalExpression(node) && child !== node.condition && this.checked(node.condition, child === node.whenTrue, roots)) return true;
-      if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && child === node.right && this.checked(node.left, true, roots)) return true;
-      if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.BarBarToken && child === node.right && this.checked(node.left, false, roots)) return true;
+      if (ts.isBinaryExpression(node) && node.operatorToken.kind === SyntaxKind.AmpersandAmpersandToken && child === node.right && this.checked(node.left, true, roots)) return true;
+      if (ts.isBinaryExpression(node) && node.operatorToken.kind === SyntaxKind.BarBarToken && child === node.right && this.checked(node.left, false, roots)) return true;
       if ((ts.isBlock(node) || ts.isSourceFile(node) || ts.isCaseClause(node) || ts.isModuleBlock(node)) && this.precedingGuard(node.statements, child, roots)) return true;
       if ((ts.isForOfStatement(node) || ts.isForInStatement(node)) && child === node.statement && this.iterationFiltered(node.expression, node.initializer, roots)) return true;
       if (ts.isFunctionLike(node)) {
@@ -182,15 +182,15 @@ export class ConsentAnalysis {
    */
   private checked(condition: ts.Expression, outcome: boolean, roots: Roots): boolean {
     const c = skipTransparent(condition);
-    if (ts.isPrefixUnaryExpression(c) && c.operator === ts.SyntaxKind.ExclamationToken) return this.checked(c.operand, !outcome, roots);
+    if (ts.isPrefixUnaryExpression(c) && c.operator === SyntaxKind.ExclamationToken) return this.checked(c.operand, !outcome, roots);
     if (ts.isBinaryExpression(c)) {
       const op = c.operatorToken.kind;
-      if (op === ts.SyntaxKind.AmpersandAmpersandToken) {
+      if (op === SyntaxKind.AmpersandAmpersandToken) {
         return outcome
           ? this.checked(c.left, true, roots) || this.checked(c.right, true, roots)
           : this.checked(c.left, false, roots) && (this.checked(c.left, true, roots) || this.checked(c.right, false, roots));
       }
-      if (op === ts.SyntaxKind.BarBarToken) {
+      if (op === SyntaxKind.BarBarToken) {
         return outcome
           ? this.checked(c.left, true, roots) && (this.checked(c.left, false, roots) || this.checked(c.right, true, roots))
           : this.checked(c.left, false, roots) || this.checked(c.right, false, roots);

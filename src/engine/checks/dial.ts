@@ -1,4 +1,4 @@
-import ts from '../../typescript.js';
+import ts, { SyntaxKind } from '../../typescript.js';
 import type { DialSinkModel } from '../../../rules/types.js';
 import { chainText, skipTransparent } from '../access-path.js';
 import type { EngineContext } from '../context.js';
@@ -159,7 +159,7 @@ export class DialCheck {
       }
       return;
     }
-    if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    if (ts.isBinaryExpression(e) && e.operatorToken.kind === SyntaxKind.PlusToken) {
       const left = skipTransparent(e.left);
       if (ts.isStringLiteralLike(left) && /(\/|sips?:|tel:)$/i.test(left.text)) this.rememberDialled(e.right, sinkText, depth + 1);
     }

@@ -1,4 +1,4 @@
-import ts from '../../typescript.js';
+import ts, { SyntaxKind, NodeFlags } from '../../typescript.js';
 import { RULES } from '../../../rules/index.js';
 import { thirdPartyApiHosts } from '../../../rules/models/privacy.js';
 import { PII_KIND_LABELS, type CallSinkModel, type PiiKind, type RuleId } from '../../../rules/types.js';
@@ -94,7 +94,7 @@ export class FlowSinkCheck {
     const e = skipTransparent(value);
     if (!ts.isIdentifier(e)) return undefined;
     const declaration = this.ctx.symbolOf(e)?.valueDeclaration;
-    if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer || !(declaration.parent.flags & ts.NodeFlags.Const)) return undefined;
+    if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer || !(declaration.parent.flags & NodeFlags.Const)) return undefined;
     if (declaration.getSourceFile() !== value.getSourceFile()) return undefined;
     const init = skipTransparent(declaration.initializer);
     return ts.isTemplateExpression(init) && urlTemplateParts(init).length > 0 ? init : undefined;
@@ -146,7 +146,7 @@ export class FlowSinkCheck {
     const use = bodyUse(construction);
     if (use !== 'other') return use === 'body';
     const parent = skipParents(construction).parent;
-    if (!parent || !ts.isVariableDeclaration(parent) || !ts.isIdentifier(parent.name) || !(parent.parent.flags & ts.NodeFlags.Const)) return false;
+    if (!parent || !ts.isVariableDeclaration(parent) || !ts.isIdentifier(parent.name) || !(parent.parent.flags & NodeFlags.Const)) return false;
     const name = parent.name;
     const symbol = this.ctx.symbolOf(name);
     const scope = ts.findAncestor(parent, (n) => ts.isFunctionLike(n) || ts.isSourceFile(n));
@@ -466,7 +466,7 @@ export function codeText(node: ts.Node): string {
   scanner.setLanguageVariant(sf.languageVariant);
   scanner.setText(sf.text, start, node.getEnd() - start);
   let out = '';
-  for (let kind = scanner.scan(); kind !== ts.SyntaxKind.EndOfFileToken; kind = scanner.scan()) {
+  for (let kind = scanner.scan(); kind !== SyntaxKind.EndOfFileToken; kind = scanner.scan()) {
     const token = scanner.getTokenText();
     // Keep one space between words (`new Inviter`), none elsewhere.
     out += /\w$/.test(out) && /^\w/.test(token) ? ` ${token}` : token;
@@ -515,7 +515,7 @@ export function staticText(expr: ts.Expression, ctx: EngineContext, depth = 0): 
   const e = skipTransparent(expr);
   if (ts.isStringLiteralLike(e)) return e.text;
   if (ts.isTemplateExpression(e)) return e.head.text + e.templateSpans.map((s) => ` ${s.literal.text}`).join('');
-  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === SyntaxKind.PlusToken) {
     const left = staticText(e.left, ctx, depth + 1) ?? '';
     const right = staticText(e.right, ctx, depth + 1) ?? '';
     return left + ' ' + right;
@@ -542,7 +542,7 @@ function writeTargetKeys(sink: ts.CallExpression | ts.NewExpression, ctx: Engine
       keys.push(current.name.text);
       // Only `this.field` is looked up (syntactically): resolving other members would type-check receivers.
       let declaration: ts.Declaration | undefined;
-      if (current.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      if (current.expression.kind === SyntaxKind.ThisKeyword) {
         const name = current.name.text;
         const cls = ts.findAncestor(current, ts.isClassLike);
         declaration = cls?.members.find((m) => ts.isPropertyDeclaration(m) && m.name.getText() === name);
@@ -723,7 +723,7 @@ function isLinkWithoutRequest(e: ts.Expression): boolean {
 /** The text a template or a concatenation (`'Local/' + n + '@ctx'`) starts with. */
 function leadingText(expr: ts.Expression): string | undefined {
   let e = skipTransparent(expr);
-  for (let i = 0; i < 16 && ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken; i++) e = skipTransparent(e.left);
+  for (let i = 0; i < 16 && ts.isBinaryExpression(e) && e.operatorToken.kind === SyntaxKind.PlusToken; i++) e = skipTransparent(e.left);
   return ts.isTemplateExpression(e) ? e.head.text : ts.isStringLiteralLike(e) ? e.text : undefined;
 }
 
@@ -799,7 +799,7 @@ function clientCreation(receiver: ts.Expression, ctx: EngineContext): ts.CallExp
     let declaration = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
     if (symbol && declaration && (ts.isImportSpecifier(declaration) || ts.isImportClause(declaration))) declaration = ctx.aliasedDeclaration(symbol);
     if (declaration && ts.isVariableDeclaration(declaration)) initializer = declaration.initializer;
-  } else if (ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword) {
+  } else if (ts.isPropertyAccessExpression(e) && e.expression.kind === SyntaxKind.ThisKeyword) {
     const name = e.name.text;
     const cls = ts.findAncestor(e, ts.isClassLike);
     const property = cls?.members.find((m): m is ts.PropertyDeclaration => ts.isPropertyDeclaration(m) && m.name.getText() === name);
@@ -809,7 +809,7 @@ function clientCreation(receiver: ts.Expression, ctx: EngineContext): ts.CallExp
     for (const statement of initializer ? [] : (ctor?.body?.statements ?? [])) {
       if (!ts.isExpressionStatement(statement) || !ts.isBinaryExpression(statement.expression)) continue;
       const { left, right, operatorToken } = statement.expression;
-      if (operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword && left.name.text === name) initializer = right;
+      if (operatorToken.kind === SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(left) && left.expression.kind === SyntaxKind.ThisKeyword && left.name.text === name) initializer = right;
     }
   }
   const init = initializer ? skipTransparent(initializer) : undefined;
@@ -824,10 +824,10 @@ function literalTexts(expr: ts.Expression, ctx: EngineContext, out: string[], de
   else if (ts.isTemplateExpression(e)) {
     if (e.head.text) out.push(e.head.text);
     else literalTexts(e.templateSpans[0]!.expression, ctx, out, depth + 1);
-  } else if (ts.isBinaryExpression(e) && [ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken].includes(e.operatorToken.kind)) {
+  } else if (ts.isBinaryExpression(e) && [SyntaxKind.QuestionQuestionToken, SyntaxKind.BarBarToken].includes(e.operatorToken.kind)) {
     literalTexts(e.left, ctx, out, depth + 1);
     literalTexts(e.right, ctx, out, depth + 1);
-  } else if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) literalTexts(e.left, ctx, out, depth + 1);
+  } else if (ts.isBinaryExpression(e) && e.operatorToken.kind === SyntaxKind.PlusToken) literalTexts(e.left, ctx, out, depth + 1);
   else if (ts.isConditionalExpression(e)) {
     literalTexts(e.whenTrue, ctx, out, depth + 1);
     literalTexts(e.whenFalse, ctx, out, depth + 1);

@@ -1,4 +1,4 @@
-import ts from '../../typescript.js';
+import ts, { SyntaxKind } from '../../typescript.js';
 import { type CompiledApiRef, skipTransparent } from '../access-path.js';
 import type { EngineContext } from '../context.js';
 import type { TextEdit } from '../finding.js';
@@ -53,7 +53,7 @@ export class TransportCheck {
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return this.checkText(node, node.text);
     if (ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) return ts.isTemplateHead(node) ? this.checkText(node, node.text) : this.checkSettings(node, node.text);
     if (ts.isPropertyAssignment(node)) return this.checkOption(node);
-    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) return this.checkEnvAssignment(node);
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === SyntaxKind.EqualsToken) return this.checkEnvAssignment(node);
     return [];
   }
 
@@ -115,7 +115,7 @@ export class TransportCheck {
         return key !== undefined && this.ctx.knowledge.urlProperties.test(key);
       }
       if (ts.isVariableDeclaration(parent) && parent.initializer === node) return ts.isIdentifier(parent.name) && URL_VARIABLE.test(parent.name.text);
-      if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === node) {
+      if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === SyntaxKind.EqualsToken && parent.right === node) {
         const left = skipTransparent(parent.left);
         const name = ts.isPropertyAccessExpression(left) ? left.name.text : ts.isIdentifier(left) ? left.text : '';
         return URL_VARIABLE.test(name) || this.ctx.knowledge.urlProperties.test(name);
@@ -138,7 +138,7 @@ export class TransportCheck {
         ts.isTemplateSpan(parent) ||
         ts.isConditionalExpression(parent) ||
         ts.isArrayLiteralExpression(parent) ||
-        (ts.isBinaryExpression(parent) && [ts.SyntaxKind.PlusToken, ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken].includes(parent.operatorToken.kind));
+        (ts.isBinaryExpression(parent) && [SyntaxKind.PlusToken, SyntaxKind.QuestionQuestionToken, SyntaxKind.BarBarToken].includes(parent.operatorToken.kind));
       if (passThrough) {
         node = parent;
         continue;
@@ -225,8 +225,8 @@ function lastNames(ref: CompiledApiRef): string[] {
 function literalValue(expr: ts.Expression): string | boolean | number | undefined {
   const e = skipTransparent(expr);
   if (ts.isStringLiteralLike(e)) return e.text;
-  if (e.kind === ts.SyntaxKind.TrueKeyword) return true;
-  if (e.kind === ts.SyntaxKind.FalseKeyword) return false;
+  if (e.kind === SyntaxKind.TrueKeyword) return true;
+  if (e.kind === SyntaxKind.FalseKeyword) return false;
   if (ts.isNumericLiteral(e)) return Number(e.text);
   return undefined;
 }
