@@ -104,8 +104,16 @@ export class ApiResolver {
     if (declaration.getSourceFile().isDeclarationFile && !ts.isImportSpecifier(declaration) && !ts.isImportClause(declaration)) {
       return { root: { kind: 'global', name: id.text }, steps: [] };
     }
-    return this.resolveDeclaration(declaration, symbol, depth);
+    // Every `logger.info(…)` of a file reads the same `logger`: resolved once per symbol.
+    const cached = this.symbolCache.get(symbol);
+    if (cached !== undefined) return cached ?? undefined;
+    this.symbolCache.set(symbol, null); // cycle guard
+    const result = this.resolveDeclaration(declaration, symbol, depth);
+    this.symbolCache.set(symbol, result ?? null);
+    return result;
   }
+
+  private readonly symbolCache = new Map<ts.Symbol, ResolvedChain | null>();
 
   private resolveDeclaration(declaration: ts.Declaration, symbol: ts.Symbol, depth: number): ResolvedChain | undefined {
     if (ts.isImportSpecifier(declaration) || ts.isImportClause(declaration) || ts.isNamespaceImport(declaration)) {
@@ -187,6 +195,20 @@ export class ApiResolver {
     const cls = findAncestor(expr, (n): n is ts.ClassLikeDeclaration => ts.isClassDeclaration(n) || ts.isClassExpression(n));
     if (!cls) return undefined;
     const name = expr.name.text;
+    // `this.logger` is read by every method of the class: resolved once per class and member.
+    let members = this.memberCache.get(cls);
+    if (!members) this.memberCache.set(cls, (members = new Map()));
+    const cached = members.get(name);
+    if (cached !== undefined) return cached ?? undefined;
+    members.set(name, null); // cycle guard
+    const result = this.resolveClassMember(cls, name, depth);
+    members.set(name, result ?? null);
+    return result;
+  }
+
+  private readonly memberCache = new Map<ts.ClassLikeDeclaration, Map<string, ResolvedChain | null>>();
+
+  private resolveClassMember(cls: ts.ClassLikeDeclaration, name: string, depth: number): ResolvedChain | undefined {
     for (const member of cls.members) {
       if (ts.isPropertyDeclaration(member) && (ts.isIdentifier(member.name) || ts.isPrivateIdentifier(member.name)) && member.name.text === name) {
         if (member.initializer) return this.resolveAt(member.initializer, depth + 1);

@@ -560,11 +560,13 @@ export class TaintAnalysis {
 
   private objectTaint(obj: ts.ObjectLiteralExpression): Taint {
     const parts: Taint[] = [];
-    const explicitKeys = new Set(obj.properties.map((p) => (p.name ? propertyNameText(p.name as ts.PropertyName) : undefined)).filter((k): k is string => k !== undefined));
+    let explicitKeys: Set<string> | undefined;
     for (const prop of obj.properties) {
       if (ts.isSpreadAssignment(prop)) {
+        explicitKeys ??= new Set(obj.properties.map((p) => (p.name ? propertyNameText(p.name as ts.PropertyName) : undefined)).filter((k): k is string => k !== undefined));
+        const keys = explicitKeys;
         const spread = this.withTypes(prop.expression, this.taintOf(prop.expression));
-        parts.push({ ...spread, labels: spread.labels.filter((l) => !(l.field && explicitKeys.has(l.field))) });
+        parts.push({ ...spread, labels: spread.labels.filter((l) => !(l.field && keys.has(l.field))) });
         continue;
       }
       let key: string | undefined;

@@ -35,13 +35,17 @@ export class FlowSinkCheck {
   ) {}
 
   checkLog(sink: ts.CallExpression | ts.NewExpression, model: CallSinkModel): void {
-    const sinkText = calleeText(sink);
+    // Most log calls carry no PII: the callee's text is only made for a finding.
+    let text: string | undefined;
+    const sinkText = (): string => (text ??= calleeText(sink));
     const redacted = model.id === 'pino' ? this.pinoRedactPaths(sink) : model.id === 'fastify-logger' ? this.fastifyRedactPaths() : undefined;
     const site = (node: ts.Node): SinkSite => ({
       ruleId: 'no-pii-in-logs',
       node,
-      sinkText,
-      describe: (label) => `${subject(label)} reaches ${sinkText} ${label.weakMask ? `masked too weakly: ${label.weakMask}` : 'unmasked'}`,
+      get sinkText() {
+        return sinkText();
+      },
+      describe: (label) => `${subject(label)} reaches ${sinkText()} ${label.weakMask ? `masked too weakly: ${label.weakMask}` : 'unmasked'}`,
       accepts: (label) => !(redacted && label.container && isRedacted(label, redacted)),
     });
     for (const arg of selectedArgs(sink, model)) {
