@@ -41,7 +41,7 @@ export class EngineContext {
     if (cached !== undefined) return cached ?? undefined;
     let symbol: ts.Symbol | undefined;
     try {
-      symbol = ts.isShorthandPropertyAssignment(id.parent) && id.parent.name === id ? this.checker.getShorthandAssignmentValueSymbol(id.parent) : (this.scopes.symbolAt(id) ?? this.checker.getSymbolAtLocation(id));
+      symbol = ts.isShorthandPropertyAssignment(id.parent) && id.parent.name === id ? this.checker.getShorthandAssignmentValueSymbol(id.parent) : this.scopes.symbolAt(id);
     } catch {
       symbol = undefined;
     }

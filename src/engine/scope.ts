@@ -66,21 +66,21 @@ export function scopeSymbol(id: ts.Identifier): ts.Symbol | undefined {
 }
 
 /**
- * scopeSymbol, and for names no enclosing scope of a module declares, the global the checker resolves
- * them to, asked once per name: `JSON`, `fetch` and `String` are read thousands of times in a repository.
+ * The symbol the checker's `getSymbolAtLocation` gives for a name, read from the scope tables where
+ * they settle it (see scopeSymbol). Names no enclosing scope of a module declares are globals, asked
+ * of the checker once per name: `JSON`, `fetch` and `String` are read thousands of times in a repository.
  */
 export class ScopeLookup {
   private readonly globals = new Map<string, ts.Symbol | null>();
 
   constructor(private readonly checker: ts.TypeChecker) {}
 
-  /** undefined when the checker must decide (see scopeSymbol). */
   symbolAt(id: ts.Identifier): ts.Symbol | undefined {
     const answer = readScopes(id);
+    if (answer === undefined) return this.checker.getSymbolAtLocation(id);
     if (answer !== 'global') return answer;
-    const name = id.text;
-    let global = this.globals.get(name);
-    if (global === undefined) this.globals.set(name, (global = this.checker.getSymbolAtLocation(id) ?? null));
+    let global = this.globals.get(id.text);
+    if (global === undefined) this.globals.set(id.text, (global = this.checker.getSymbolAtLocation(id) ?? null));
     return global ?? undefined;
   }
 }

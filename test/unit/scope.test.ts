@@ -47,7 +47,7 @@ function programOver(files: Map<string, string>, rootDir = root): ts.Program {
   return program;
 }
 
-/** Every identifier scopeSymbol answers for must get the symbol the checker gives. */
+/** Every identifier must get the symbol the checker gives; `answered` counts those the scope tables settled. */
 function disagreements(program: ts.Program, fileNames: ReadonlySet<string>): { answered: number; wrong: string[] } {
   const checker = program.getTypeChecker();
   // One lookup for the whole program, as the engine has: a global's symbol is asked once and reused.
@@ -58,11 +58,8 @@ function disagreements(program: ts.Program, fileNames: ReadonlySet<string>): { a
     if (!fileNames.has(sourceFile.fileName)) continue;
     const visit = (node: ts.Node): void => {
       if (ts.isIdentifier(node)) {
-        const fast = lookup.symbolAt(node);
-        if (fast) {
-          answered++;
-          if (fast !== checker.getSymbolAtLocation(node)) wrong.push(`${path.relative(root, sourceFile.fileName)}:${node.text}`);
-        }
+        if (scopeSymbol(node)) answered++;
+        if (lookup.symbolAt(node) !== checker.getSymbolAtLocation(node)) wrong.push(`${path.relative(root, sourceFile.fileName)}:${node.text}`);
       }
       ts.forEachChild(node, visit);
     };
