@@ -859,8 +859,7 @@ export class TaintAnalysis {
       }
       const objectType = this.declaredType(expr.expression, depth + 1);
       if (!objectType) return undefined;
-      const prop = checker.getPropertyOfType(checker.getApparentType(objectType), expr.name.text);
-      return prop ? checker.getTypeOfSymbol(prop) : undefined;
+      return this.memberType(objectType, expr.name.text);
     }
     if (ts.isElementAccessExpression(expr)) {
       const objectType = this.declaredType(expr.expression, depth + 1);
@@ -880,7 +879,34 @@ export class TaintAnalysis {
     return undefined;
   }
 
+  private readonly memberTypes = new Map<ts.Type, Map<string, ts.Type | null>>();
+
+  /** The declared type of member `name` of `objectType` (`lead.phone` for every `lead` of type Lead). */
+  private memberType(objectType: ts.Type, name: string): ts.Type | undefined {
+    let members = this.memberTypes.get(objectType);
+    if (!members) this.memberTypes.set(objectType, (members = new Map()));
+    let type = members.get(name);
+    if (type === undefined) {
+      const checker = this.ctx.checker;
+      const prop = checker.getPropertyOfType(checker.getApparentType(objectType), name);
+      members.set(name, (type = prop ? checker.getTypeOfSymbol(prop) : null));
+    }
+    return type ?? undefined;
+  }
+
+  private readonly declarationTypes = new Map<ts.Declaration, ts.Type | null>();
+
+  /** Every use of a variable asks for its declaration's type: computed once per declaration. */
   private typeOfDeclaration(declaration: ts.Declaration, depth: number): ts.Type | undefined {
+    const cached = this.declarationTypes.get(declaration);
+    if (cached !== undefined) return cached ?? undefined;
+    this.declarationTypes.set(declaration, null); // cycle guard
+    const result = this.computeTypeOfDeclaration(declaration, depth);
+    this.declarationTypes.set(declaration, result ?? null);
+    return result;
+  }
+
+  private computeTypeOfDeclaration(declaration: ts.Declaration, depth: number): ts.Type | undefined {
     const checker = this.ctx.checker;
     if (declaration.getSourceFile().isDeclarationFile) return undefined;
     if (ts.isBindingElement(declaration) && ts.isObjectBindingPattern(declaration.parent)) {
