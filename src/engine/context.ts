@@ -3,6 +3,7 @@ import type { SanitizerPurpose } from '../../rules/types.js';
 import { passesCalleeFilter, skipTransparent } from './access-path.js';
 import type { CompiledKnowledge } from './compiled-knowledge.js';
 import { indexFile } from './file-index.js';
+import { memoized } from './memo.js';
 import { ApiResolver, findAncestor, requiredModule } from './resolve.js';
 import { ScopeLookup } from './scope.js';
 
@@ -183,11 +184,7 @@ export class EngineContext {
 
   /** The function a call invokes, when its body is in the program: plain functions, `this.method()`, imported helpers. */
   resolveFunction(call: ts.CallExpression | ts.NewExpression): ts.SignatureDeclaration | undefined {
-    const cached = this.functionCache.get(call);
-    if (cached !== undefined) return cached ?? undefined;
-    const result = this.computeFunction(call);
-    this.functionCache.set(call, result ?? null);
-    return result;
+    return memoized(this.functionCache, call, () => this.computeFunction(call));
   }
 
   private computeFunction(call: ts.CallExpression | ts.NewExpression): ts.SignatureDeclaration | undefined {

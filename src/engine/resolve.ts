@@ -1,5 +1,6 @@
 import ts, { SyntaxKind } from '../typescript.js';
 import { type ChainStep, type CompiledApiRef, matchesExactly, matchesSuffix, skipTransparent, syntacticChain } from './access-path.js';
+import { memoized } from './memo.js';
 
 export type ResolvedRoot = { kind: 'module'; module: string } | { kind: 'global'; name: string } | { kind: 'local' };
 
@@ -67,12 +68,7 @@ export class ApiResolver {
   private resolveAt(input: ts.Expression, depth: number): ResolvedChain | undefined {
     if (depth > MAX_DEPTH) return undefined;
     const expr = skipTransparent(input);
-    const cached = this.cache.get(expr);
-    if (cached !== undefined) return cached ?? undefined;
-    this.cache.set(expr, null); // cycle guard
-    const result = this.compute(expr, depth);
-    this.cache.set(expr, result ?? null);
-    return result;
+    return memoized(this.cache, expr, () => this.compute(expr, depth));
   }
 
   private compute(expr: ts.Expression, depth: number): ResolvedChain | undefined {
@@ -105,12 +101,7 @@ export class ApiResolver {
       return { root: { kind: 'global', name: id.text }, steps: [] };
     }
     // Every `logger.info(…)` of a file reads the same `logger`: resolved once per symbol.
-    const cached = this.symbolCache.get(symbol);
-    if (cached !== undefined) return cached ?? undefined;
-    this.symbolCache.set(symbol, null); // cycle guard
-    const result = this.resolveDeclaration(declaration, symbol, depth);
-    this.symbolCache.set(symbol, result ?? null);
-    return result;
+    return memoized(this.symbolCache, symbol, () => this.resolveDeclaration(declaration, symbol, depth));
   }
 
   private readonly symbolCache = new Map<ts.Symbol, ResolvedChain | null>();
@@ -198,12 +189,7 @@ export class ApiResolver {
     // `this.logger` is read by every method of the class: resolved once per class and member.
     let members = this.memberCache.get(cls);
     if (!members) this.memberCache.set(cls, (members = new Map()));
-    const cached = members.get(name);
-    if (cached !== undefined) return cached ?? undefined;
-    members.set(name, null); // cycle guard
-    const result = this.resolveClassMember(cls, name, depth);
-    members.set(name, result ?? null);
-    return result;
+    return memoized(members, name, () => this.resolveClassMember(cls, name, depth));
   }
 
   private readonly memberCache = new Map<ts.ClassLikeDeclaration, Map<string, ResolvedChain | null>>();

@@ -5,6 +5,7 @@ import { classifyLiteral, findPiiLiterals } from './classify/literals.js';
 import type { EngineContext } from './context.js';
 import { findAncestor } from './resolve.js';
 import { indexFile } from './file-index.js';
+import { memoized } from './memo.js';
 
 /** Which signal made a value PII, strongest first. */
 export type Signal = 'source' | 'type' | 'literal' | 'name';
@@ -827,17 +828,13 @@ export class TaintAnalysis {
       }
     }
     const expr = skipTransparent(input);
-    const cached = this.declaredTypes.get(expr);
-    if (cached !== undefined) return cached ?? undefined;
-    this.declaredTypes.set(expr, null);
-    let result: ts.Type | undefined;
-    try {
-      result = this.computeDeclaredType(expr, depth);
-    } catch {
-      result = undefined;
-    }
-    this.declaredTypes.set(expr, result ?? null);
-    return result;
+    return memoized(this.declaredTypes, expr, () => {
+      try {
+        return this.computeDeclaredType(expr, depth);
+      } catch {
+        return undefined;
+      }
+    });
   }
 
   private computeDeclaredType(expr: ts.Expression, depth: number): ts.Type | undefined {
@@ -898,12 +895,7 @@ export class TaintAnalysis {
 
   /** Every use of a variable asks for its declaration's type: computed once per declaration. */
   private typeOfDeclaration(declaration: ts.Declaration, depth: number): ts.Type | undefined {
-    const cached = this.declarationTypes.get(declaration);
-    if (cached !== undefined) return cached ?? undefined;
-    this.declarationTypes.set(declaration, null); // cycle guard
-    const result = this.computeTypeOfDeclaration(declaration, depth);
-    this.declarationTypes.set(declaration, result ?? null);
-    return result;
+    return memoized(this.declarationTypes, declaration, () => this.computeTypeOfDeclaration(declaration, depth));
   }
 
   private computeTypeOfDeclaration(declaration: ts.Declaration, depth: number): ts.Type | undefined {
@@ -965,12 +957,7 @@ export class TaintAnalysis {
   }
 
   private typeFields(type: ts.Type, depth: number): { kind: PiiKind; field?: string; typeName?: string } | undefined {
-    const cached = this.typeFieldCache.get(type);
-    if (cached !== undefined) return cached ?? undefined;
-    this.typeFieldCache.set(type, null);
-    const result = this.computeTypeFields(type, depth);
-    this.typeFieldCache.set(type, result ?? null);
-    return result;
+    return memoized(this.typeFieldCache, type, () => this.computeTypeFields(type, depth));
   }
 
   private computeTypeFields(type: ts.Type, depth: number): { kind: PiiKind; field?: string; typeName?: string } | undefined {
