@@ -44,8 +44,7 @@ export function indexFile(sourceFile: ts.SourceFile): FileIndex {
   return index;
 }
 
-/** The walk itself, uncached (indexFile caches it). */
-export function buildFileIndex(sourceFile: ts.SourceFile): FileIndex {
+function buildFileIndex(sourceFile: ts.SourceFile): FileIndex {
   const callsByName = new Map<string, ts.CallExpression[]>();
   const calls: ts.CallExpression[] = [];
   const constructions: ts.NewExpression[] = [];

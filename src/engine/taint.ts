@@ -882,13 +882,11 @@ export class TaintAnalysis {
   private memberType(objectType: ts.Type, name: string): ts.Type | undefined {
     let members = this.memberTypes.get(objectType);
     if (!members) this.memberTypes.set(objectType, (members = new Map()));
-    let type = members.get(name);
-    if (type === undefined) {
+    return memoized(members, name, () => {
       const checker = this.ctx.checker;
       const prop = checker.getPropertyOfType(checker.getApparentType(objectType), name);
-      members.set(name, (type = prop ? checker.getTypeOfSymbol(prop) : null));
-    }
-    return type ?? undefined;
+      return prop ? checker.getTypeOfSymbol(prop) : undefined;
+    });
   }
 
   private readonly declarationTypes = new Map<ts.Declaration, ts.Type | null>();
