@@ -208,6 +208,11 @@ export interface PiiTypeModel {
   names: Readonly<Record<string, PiiKind>>;
   /** Types from packages: libphonenumber-js PhoneNumber. */
   packages: readonly { module: string; name: string; kind: PiiKind }[];
+  /**
+   * Last words of a value's name that make it a scalar — an id, a count, a length, a status, a time —
+   * and so never a record carrying PII: its declared type is not looked up (`row.id`, `rows.length`).
+   */
+  scalarWords: readonly string[];
 }
 
 export interface TelephonyContextModel {

@@ -59,4 +59,10 @@ export const piiTypes: PiiTypeModel = {
     ]),
     { module: 'google-libphonenumber', name: 'PhoneNumber', kind: phone },
   ],
+  // Names of PII scalars (`callerId`, `taxId`) are PII by name already; these are asked about only
+  // when the name says nothing, and most sink arguments are ids, counts and statuses.
+  scalarWords: [
+    'id', 'ids', 'sid', 'sids', 'uuid', 'guid', 'count', 'counter', 'total', 'length', 'len', 'size', 'index', 'idx',
+    'status', 'state', 'duration', 'timeout', 'ttl', 'limit', 'offset', 'attempts', 'retries', 'ms', 'seconds', 'at',
+  ],
 };

@@ -8,7 +8,7 @@ import type {
   SourceModel,
 } from '../../rules/types.js';
 import { type CalleeFilter, type CompiledApiRef, calleeFilter, compileApiRefs } from './access-path.js';
-import { createNameClassifier } from './classify/names.js';
+import { createNameClassifier, createScalarNameTest } from './classify/names.js';
 
 export interface CompiledSink<M> {
   model: M;
@@ -78,6 +78,8 @@ export interface CompiledKnowledge {
   raw: Knowledge;
   classifyName: (name: string, ctx?: { telephony?: boolean }) => { kind: PiiKind; term: string } | undefined;
   typeNames: ReadonlyMap<string, PiiKind>;
+  /** Names of scalars (ids, counts, statuses): their declared types are not looked up. */
+  isScalarName: (name: string) => boolean;
   telephonyModules: ReadonlySet<string>;
   telephonyRoute: RegExp;
   sources: CompiledSource[];
@@ -131,6 +133,7 @@ export function compileKnowledge(k: Knowledge): CompiledKnowledge {
     raw: k,
     classifyName: createNameClassifier(k.names),
     typeNames: new Map(Object.entries(k.types.names)),
+    isScalarName: createScalarNameTest(k.types.scalarWords),
     telephonyModules: new Set(k.telephony.modules),
     telephonyRoute: new RegExp(k.telephony.routePattern, 'i'),
     sources,

@@ -3,7 +3,7 @@ import type { SanitizerPurpose } from '../../rules/types.js';
 import { passesCalleeFilter, skipTransparent } from './access-path.js';
 import type { CompiledKnowledge } from './compiled-knowledge.js';
 import { indexFile } from './file-index.js';
-import { memoized } from './memo.js';
+import { Memo } from './memo.js';
 import { ApiResolver, findAncestor, requiredModule } from './resolve.js';
 import { ScopeLookup } from './scope.js';
 
@@ -21,7 +21,7 @@ export class EngineContext {
   private readonly telephonyFiles = new Map<ts.SourceFile, boolean>();
   private readonly telephonyFunctions = new Map<ts.Node, boolean>();
   private readonly sanitizerCache = new Map<ts.Node, SanitizerPurpose | null>();
-  private readonly functionCache = new Map<ts.Node, ts.SignatureDeclaration | null>();
+  private readonly functionCache = new Memo<ts.Node, ts.SignatureDeclaration>();
 
   constructor(
     readonly program: ts.Program,
@@ -184,7 +184,7 @@ export class EngineContext {
 
   /** The function a call invokes, when its body is in the program: plain functions, `this.method()`, imported helpers. */
   resolveFunction(call: ts.CallExpression | ts.NewExpression): ts.SignatureDeclaration | undefined {
-    return memoized(this.functionCache, call, () => this.computeFunction(call));
+    return this.functionCache.get(call, () => this.computeFunction(call));
   }
 
   private computeFunction(call: ts.CallExpression | ts.NewExpression): ts.SignatureDeclaration | undefined {

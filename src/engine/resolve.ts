@@ -1,6 +1,6 @@
 import ts, { SyntaxKind } from '../typescript.js';
 import { type ChainStep, type CompiledApiRef, matchesExactly, matchesSuffix, skipTransparent, syntacticChain } from './access-path.js';
-import { memoized } from './memo.js';
+import { Memo } from './memo.js';
 
 export type ResolvedRoot = { kind: 'module'; module: string } | { kind: 'global'; name: string } | { kind: 'local' };
 
@@ -23,7 +23,7 @@ const MAX_DEPTH = 12;
  * class fields, constructor parameters and type annotations. Never looks at node_modules code.
  */
 export class ApiResolver {
-  private readonly cache = new Map<ts.Node, ResolvedChain | null>();
+  private readonly cache = new Memo<ts.Node, ResolvedChain>();
 
   constructor(
     private readonly checker: ts.TypeChecker,
@@ -68,7 +68,7 @@ export class ApiResolver {
   private resolveAt(input: ts.Expression, depth: number): ResolvedChain | undefined {
     if (depth > MAX_DEPTH) return undefined;
     const expr = skipTransparent(input);
-    return memoized(this.cache, expr, () => this.compute(expr, depth));
+    return this.cache.get(expr, () => this.compute(expr, depth));
   }
 
   private compute(expr: ts.Expression, depth: number): ResolvedChain | undefined {
@@ -101,10 +101,10 @@ export class ApiResolver {
       return { root: { kind: 'global', name: id.text }, steps: [] };
     }
     // Every `logger.info(…)` of a file reads the same `logger`: resolved once per symbol.
-    return memoized(this.symbolCache, symbol, () => this.resolveDeclaration(declaration, symbol, depth));
+    return this.symbolCache.get(symbol, () => this.resolveDeclaration(declaration, symbol, depth));
   }
 
-  private readonly symbolCache = new Map<ts.Symbol, ResolvedChain | null>();
+  private readonly symbolCache = new Memo<ts.Symbol, ResolvedChain>();
 
   private resolveDeclaration(declaration: ts.Declaration, symbol: ts.Symbol, depth: number): ResolvedChain | undefined {
     if (ts.isImportSpecifier(declaration) || ts.isImportClause(declaration) || ts.isNamespaceImport(declaration)) {
@@ -188,11 +188,11 @@ export class ApiResolver {
     const name = expr.name.text;
     // `this.logger` is read by every method of the class: resolved once per class and member.
     let members = this.memberCache.get(cls);
-    if (!members) this.memberCache.set(cls, (members = new Map()));
-    return memoized(members, name, () => this.resolveClassMember(cls, name, depth));
+    if (!members) this.memberCache.set(cls, (members = new Memo()));
+    return members.get(name, () => this.resolveClassMember(cls, name, depth));
   }
 
-  private readonly memberCache = new Map<ts.ClassLikeDeclaration, Map<string, ResolvedChain | null>>();
+  private readonly memberCache = new Map<ts.ClassLikeDeclaration, Memo<string, ResolvedChain>>();
 
   private resolveClassMember(cls: ts.ClassLikeDeclaration, name: string, depth: number): ResolvedChain | undefined {
     for (const member of cls.members) {

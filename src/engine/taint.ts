@@ -5,7 +5,7 @@ import { classifyLiteral, findPiiLiterals } from './classify/literals.js';
 import type { EngineContext } from './context.js';
 import { findAncestor } from './resolve.js';
 import { indexFile } from './file-index.js';
-import { memoized } from './memo.js';
+import { Memo } from './memo.js';
 
 /** Which signal made a value PII, strongest first. */
 export type Signal = 'source' | 'type' | 'literal' | 'name';
@@ -141,21 +141,24 @@ export class TaintAnalysis {
     if (cached) return cached;
     // An explicit bound instead of the stack limit: at the bottom of the stack V8 can fail in ways that
     // are not a catchable RangeError (compiling a regular expression there aborts the process).
-    if (this.depth >= MAX_EVALUATION_DEPTH) return EMPTY;
-    this.memo.set(expr, EMPTY); // cycle guard
-    let result: Taint;
+    if (this.depth >= MAX_EVALUATION_DEPTH || this.evaluating.has(expr)) return EMPTY;
+    this.evaluating.add(expr); // cycle guard
+    let result: Taint = EMPTY;
     this.depth++;
     try {
       result = this.compute(expr);
     } catch (error) {
-      if (error instanceof RangeError) result = EMPTY; // pathological nesting: give up on this expression only
-      else throw error;
+      if (!(error instanceof RangeError)) throw error; // pathological nesting: give up on this expression only
     } finally {
       this.depth--;
+      this.evaluating.delete(expr);
+      this.memo.set(expr, result);
     }
-    this.memo.set(expr, result);
     return result;
   }
+
+  /** Expressions being evaluated (a small set, apart from the large memo): a cycle reads as EMPTY. */
+  private readonly evaluating = new Set<ts.Expression>();
 
   private compute(expr: ts.Expression): Taint {
     if (ts.isParenthesizedExpression(expr) || ts.isAwaitExpression(expr) || ts.isNonNullExpression(expr) || ts.isAsExpression(expr) || ts.isTypeAssertionExpression(expr) || ts.isSatisfiesExpression(expr) || ts.isSpreadElement(expr)) {
@@ -746,14 +749,16 @@ export class TaintAnalysis {
   withTypes(expr: ts.Expression, t: Taint, infer = false): Taint {
     if (t.labels.length > 0 || t.clean) return t;
     const e = skipTransparent(expr);
-    if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || ts.isCallExpression(e) || ts.isElementAccessExpression(e)) {
+    const name = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : undefined;
+    if (name !== undefined && this.ctx.knowledge.isScalarName(name)) return t;
+    if (name !== undefined || ts.isCallExpression(e) || ts.isElementAccessExpression(e)) {
       const typed = this.typeTaint(expr, infer);
       return typed.labels.length ? union(t, typed) : t;
     }
     return t;
   }
 
-  private readonly typeFieldCache = new Map<ts.Type, { kind: PiiKind; field?: string; typeName?: string } | null>();
+  private readonly typeFieldCache = new Memo<ts.Type, { kind: PiiKind; field?: string; typeName?: string }>();
 
   /** PII by the declared type: a PII type name, or an object type with a PII property. */
   typeTaint(expr: ts.Expression, infer = false): Taint {
@@ -808,7 +813,7 @@ export class TaintAnalysis {
   }
 
 
-  private readonly declaredTypes = new Map<ts.Node, ts.Type | null>();
+  private readonly declaredTypes = new Memo<ts.Node, ts.Type>();
 
   /**
    * The type the code declares for a value — annotations, JSDoc, declared return types, class members —
@@ -828,7 +833,7 @@ export class TaintAnalysis {
       }
     }
     const expr = skipTransparent(input);
-    return memoized(this.declaredTypes, expr, () => {
+    return this.declaredTypes.get(expr, () => {
       try {
         return this.computeDeclaredType(expr, depth);
       } catch {
@@ -876,24 +881,24 @@ export class TaintAnalysis {
     return undefined;
   }
 
-  private readonly memberTypes = new Map<ts.Type, Map<string, ts.Type | null>>();
+  private readonly memberTypes = new Map<ts.Type, Memo<string, ts.Type>>();
 
   /** The declared type of member `name` of `objectType` (`lead.phone` for every `lead` of type Lead). */
   private memberType(objectType: ts.Type, name: string): ts.Type | undefined {
     let members = this.memberTypes.get(objectType);
-    if (!members) this.memberTypes.set(objectType, (members = new Map()));
-    return memoized(members, name, () => {
+    if (!members) this.memberTypes.set(objectType, (members = new Memo()));
+    return members.get(name, () => {
       const checker = this.ctx.checker;
       const prop = checker.getPropertyOfType(checker.getApparentType(objectType), name);
       return prop ? checker.getTypeOfSymbol(prop) : undefined;
     });
   }
 
-  private readonly declarationTypes = new Map<ts.Declaration, ts.Type | null>();
+  private readonly declarationTypes = new Memo<ts.Declaration, ts.Type>();
 
   /** Every use of a variable asks for its declaration's type: computed once per declaration. */
   private typeOfDeclaration(declaration: ts.Declaration, depth: number): ts.Type | undefined {
-    return memoized(this.declarationTypes, declaration, () => this.computeTypeOfDeclaration(declaration, depth));
+    return this.declarationTypes.get(declaration, () => this.computeTypeOfDeclaration(declaration, depth));
   }
 
   private computeTypeOfDeclaration(declaration: ts.Declaration, depth: number): ts.Type | undefined {
@@ -955,7 +960,7 @@ export class TaintAnalysis {
   }
 
   private typeFields(type: ts.Type, depth: number): { kind: PiiKind; field?: string; typeName?: string } | undefined {
-    return memoized(this.typeFieldCache, type, () => this.computeTypeFields(type, depth));
+    return this.typeFieldCache.get(type, () => this.computeTypeFields(type, depth));
   }
 
   private computeTypeFields(type: ts.Type, depth: number): { kind: PiiKind; field?: string; typeName?: string } | undefined {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { piiNames } from '../../rules/pii/names.js';
-import { createNameClassifier } from '../../src/engine/classify/names.js';
+import { piiTypes } from '../../rules/pii/types.js';
+import { createNameClassifier, createScalarNameTest } from '../../src/engine/classify/names.js';
 
 const classify = createNameClassifier(piiNames);
 const kindOf = (name: string, telephony = false) => classify(name, { telephony })?.kind;
@@ -205,4 +206,17 @@ describe('custom knowledge', () => {
     expect(custom('isMemberNumber')).toBeUndefined();
     expect(custom('phone')).toBeUndefined();
   });
+});
+
+describe('scalar names (their declared types are not looked up)', () => {
+  const isScalar = createScalarNameTest(piiTypes.scalarWords);
+  it.each(['id', 'callRecordId', 'subscriber_id', 'callSid', 'length', 'status', 'started_at', 'createdAt', 'retryCount', 'attempts', 'duration'])(
+    '%s is a scalar',
+    (name) => expect(isScalar(name)).toBe(true),
+  );
+  // Records and values that may be records keep their type lookup: `{ lead }`, `callRecord`, `customers`.
+  it.each(['lead', 'callRecord', 'customers', 'payload', 'row', 'identity', 'statusReport', 'idempotencyKeyStore', 'attachment'])(
+    '%s is not a scalar',
+    (name) => expect(isScalar(name)).toBe(false),
+  );
 });

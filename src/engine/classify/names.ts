@@ -99,3 +99,19 @@ function matchesAt(words: readonly string[], start: number, term: PiiTerm): bool
   }
   return true;
 }
+
+/** Whether a name's last word makes the value a scalar (`callRecordId`, `rows.length`, `started_at`); memoised per name. */
+export function createScalarNameTest(scalarWords: readonly string[]): (name: string) => boolean {
+  const words = new Set(scalarWords);
+  const cache = new Map<string, boolean>();
+  return (name) => {
+    let answer = cache.get(name);
+    if (answer === undefined) {
+      const split = splitWords(name);
+      answer = words.has(split[split.length - 1] ?? '');
+      if (cache.size >= MAX_CACHE_ENTRIES) cache.clear();
+      cache.set(name, answer);
+    }
+    return answer;
+  };
+}
