@@ -105,8 +105,37 @@ function gluedAfter(text: string, end: number): boolean {
 // ---------------------------------------------------------------------------------------------
 // Public API
 
+/**
+ * Answers per text: the same strings (log messages, keys, event names) recur in every file of a code
+ * base, and the hardcoded-PII check and the taint both ask about them. Long texts are not kept.
+ */
+const MAX_CACHED_TEXT = 2_000;
+const MAX_CACHE_ENTRIES = 50_000;
+const wholeAnswers = new Map<string, LiteralMatch | null>();
+const embeddedAnswers = new Map<string, readonly LiteralMatch[]>();
+
+function cached<V>(cache: Map<string, V>, text: string, compute: (text: string) => V): V {
+  if (text.length > MAX_CACHED_TEXT) return compute(text);
+  let answer = cache.get(text);
+  if (answer === undefined) {
+    answer = compute(text);
+    if (cache.size >= MAX_CACHE_ENTRIES) cache.clear();
+    cache.set(text, answer);
+  }
+  return answer;
+}
+
 /** The whole text (trimmed) is one PII value, e.g. a string literal `'+1 415 555 2671'`. */
 export function classifyLiteral(text: string): LiteralMatch | undefined {
+  return cached(wholeAnswers, text, (t) => classifyWhole(t) ?? null) ?? undefined;
+}
+
+/** PII values inside longer text (a log message, an SQL statement, a comment), in order. */
+export function findPiiLiterals(text: string): readonly LiteralMatch[] {
+  return cached(embeddedAnswers, text, findEmbedded);
+}
+
+function classifyWhole(text: string): LiteralMatch | undefined {
   if (text.length > 320) return undefined;
   const lead = text.length - text.trimStart().length;
   let value = text.trim();
@@ -127,8 +156,7 @@ export function classifyLiteral(text: string): LiteralMatch | undefined {
   return recognised && { ...recognised, start, end };
 }
 
-/** PII values inside longer text (a log message, an SQL statement, a comment), in order. */
-export function findPiiLiterals(text: string): LiteralMatch[] {
+function findEmbedded(text: string): LiteralMatch[] {
   const found: LiteralMatch[] = [];
   if (text.includes('@')) {
     for (const m of text.matchAll(EMAIL)) {
