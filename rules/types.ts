@@ -139,6 +139,8 @@ export interface DestinationSelector {
    * `inviter = new Inviter(ua, target)` (followed through variables and factory functions).
    */
   construction?: { classPattern: string; arg: number };
+  /** The numbers are the keys of the selected object (Pinpoint `Addresses: { [phone]: { ChannelType: 'SMS' } }`). */
+  keys?: boolean;
 }
 
 export interface DialSinkModel {
@@ -180,6 +182,11 @@ export interface ConsentModel {
   /** Regular expression sources matched against called function names and checked property names. */
   functionNames: readonly string[];
   propertyNames: readonly string[];
+  /**
+   * Properties of a permission answer (`verdict.allowed`): a check when the answer comes from a call given
+   * the dialled number (`const verdict = await checkNumber(to); if (!verdict.allowed) return;`).
+   */
+  verdictPropertyNames: readonly string[];
   calls?: readonly ApiRef[];
 }
 

@@ -74,6 +74,14 @@ export const logSinks: readonly CallSinkModel[] = [
     calls: [named('^(request|req|reply|res|fastify|app|server|instance)$', `log.${LEVELS}`)],
   },
   {
+    // hapi: request.log(tags, data), server.log(tags, data); the tags are labels, the data is logged.
+    id: 'hapi-log',
+    describe: 'hapi log',
+    category: 'log',
+    calls: [named('^(request|req|server)$', 'log')],
+    args: [1],
+  },
+  {
     id: 'logger-by-name',
     describe: 'logger',
     category: 'log',

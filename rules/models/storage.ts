@@ -109,7 +109,7 @@ export const storageSinks: readonly CallSinkModel[] = [
     describe: 'SQL query',
     category: 'storage',
     calls: [
-      named('^(pool|client|db|database|conn|connection|pg|mysql|sqlite|tx|trx|sql|knex|\\w*Pool|\\w*Client|\\w*Db|\\w*DB|\\w*Connection)$', '{query,execute,run,all,exec,raw,none,one,oneOrNone,many,any}'),
+      named('^(pool|client|db|database|conn|connection|pg|mysql|sqlite|tx|trx|sql|knex|sequelize|\\w*Pool|\\w*Client|\\w*Db|\\w*DB|\\w*Connection)$', '{query,execute,run,all,exec,raw,none,one,oneOrNone,many,any}'),
       mod('pg', 'new Pool().query'),
       mod('pg', 'new Client().query'),
       mod('mysql2/promise', 'createPool().{query,execute}'),
@@ -117,6 +117,14 @@ export const storageSinks: readonly CallSinkModel[] = [
       mod('sqlite3', 'new Database().{run,all,get,exec}'),
       mod('sqlite3', 'Database.new().{run,all,get,exec}'),
     ],
+    sql: true,
+  },
+  {
+    id: 'mssql-request',
+    describe: 'SQL query',
+    category: 'storage',
+    // mssql: pool.request().input('name', type, value)….query('INSERT … @name'); the values are the inputs.
+    calls: [named('^input$', '{query,execute,batch}')],
     sql: true,
   },
   {

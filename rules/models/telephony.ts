@@ -108,7 +108,8 @@ export const dialSinks: readonly DialSinkModel[] = [
     describe: 'SMS',
     channel: 'sms',
     calls: [mod('twilio', '().messages.create'), mod('twilio', 'new Twilio().messages.create'), named('.', 'messages.create')],
-    destination: [{ arg: 0, property: ['to'] }, { arg: 0, property: ['dst'] }, { arg: 1 }],
+    // MessageBird takes { originator, recipients: [...] } and a callback.
+    destination: [{ arg: 0, property: ['to'] }, { arg: 0, property: ['dst'] }, { arg: 0, property: ['recipients'] }, { arg: 1 }],
   },
   {
     id: 'vonage-voice',
@@ -176,6 +177,26 @@ export const dialSinks: readonly DialSinkModel[] = [
     destination: [{ arg: 0, property: ['PhoneNumber'] }],
   },
   {
+    id: 'aws-pinpoint',
+    describe: 'Amazon Pinpoint message',
+    channel: 'sms',
+    construct: true,
+    calls: [mod('@aws-sdk/client-pinpoint', 'new SendMessagesCommand()'), named('^SendMessagesCommand$', '')],
+    destination: [{ arg: 0, property: ['MessageRequest', 'Addresses'], keys: true }],
+  },
+  {
+    id: 'aws-pinpoint-sms-voice',
+    describe: 'Amazon Pinpoint SMS',
+    channel: 'sms',
+    construct: true,
+    calls: [
+      mod('@aws-sdk/client-pinpoint-sms-voice-v2', 'new SendTextMessageCommand()'),
+      mod('@aws-sdk/client-pinpoint-sms-voice-v2', 'new SendVoiceMessageCommand()'),
+      named('^(SendTextMessageCommand|SendVoiceMessageCommand)$', ''),
+    ],
+    destination: [{ arg: 0, property: ['DestinationPhoneNumber'] }],
+  },
+  {
     id: 'asterisk-ari',
     describe: 'Asterisk ARI originate',
     channel: 'call',
@@ -238,10 +259,13 @@ export const consent: ConsentModel = {
     '(callable|Callable|contactable|Contactable|dialable|Dialable|permitted|Permitted)',
     '(tcpa|Tcpa|TCPA)',
     '^(can|may)(Call|Contact|Dial|Text|Sms|SMS|Message)',
+    '(sms|Sms|SMS|call|Call|dial|Dial|text|Text|contact|Contact|voice|Voice|message|Message)(Is)?(Allowed|Permitted)',
+    '^(is|are)?(Allowed|allowed|Permitted|permitted)(To)?(Call|Contact|Dial|Text|Sms|SMS|Message)',
   ],
   propertyNames: [
     '^(consent|hasConsent|consentGiven|consented|tcpaConsent|callConsent|smsConsent|marketingConsent|\\w*Consent)$',
     '^(optedIn|optIn|smsOptIn|callOptIn|\\w*OptIn|optedOut|optOut|\\w*OptOut|unsubscribed)$',
     '^(doNotCall|dnc|isDnc|onDnc|doNotContact|dncListed)$',
   ],
+  verdictPropertyNames: ['^(allowed|isAllowed|permitted|isPermitted|callable|isCallable|dialable|isDialable|contactable|isContactable|(can|may)(Call|Dial|Text|Sms|Contact))$'],
 };

@@ -52,6 +52,10 @@ const phoneTerms: PiiTerm[] = [
   // `toNumber(x)` and `fromNumber(x)` are conversions outside telephony code.
   { kind: 'phone', words: ['from', 'number'] },
   { kind: 'phone', words: ['to', 'number'] },
+  // The other party of a call, and the sender of an inbound SMS (Pinpoint/SNS `originationNumber`).
+  ...terms('phone', [['remote', 'number'], ['origination', 'number'], ['originating', 'number'], ['sender', 'number']], { plural: true }),
+  // MessageBird names the sender of an inbound SMS `originator` and the number a delivery report is about `recipient`.
+  ...(['originator', 'recipient', 'recipients'] as const).map((word): PiiTerm => ({ kind: 'phone', words: [word], telephonyOnly: true, wholeNameOnly: true })),
 ];
 
 const nationalIdTerms: PiiTerm[] = terms(

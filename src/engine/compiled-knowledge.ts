@@ -106,6 +106,7 @@ export interface CompiledKnowledge {
   propagatorNames: RegExp[];
   consentFunctions: RegExp[];
   consentProperties: RegExp[];
+  verdictProperties: RegExp[];
   safeHosts: RegExp[];
   urlProperties: RegExp;
   urlCalls: { refs: CompiledApiRef[]; args: readonly number[]; construct: boolean; describe: string }[];
@@ -157,6 +158,7 @@ export function compileKnowledge(k: Knowledge): CompiledKnowledge {
     propagatorNames: k.propagators.names.map((n) => new RegExp(n)),
     consentFunctions: k.consent.functionNames.map((n) => new RegExp(n)),
     consentProperties: k.consent.propertyNames.map((n) => new RegExp(n)),
+    verdictProperties: k.consent.verdictPropertyNames.map((n) => new RegExp(n)),
     safeHosts: k.transport.safeHostPatterns.map((p) => new RegExp(p, 'i')),
     urlProperties: new RegExp(k.transport.urlProperties),
     urlCalls: k.transport.urlCalls.map((u) => ({ refs: compileApiRefs(u.calls), args: u.args, construct: u.construct ?? false, describe: u.describe })),

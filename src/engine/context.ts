@@ -10,6 +10,14 @@ import { ScopeLookup } from './scope.js';
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'all', 'use', 'route', 'ws', 'on']);
 const ROUTE_DECORATORS = new Set(['Get', 'Post', 'Put', 'Patch', 'All', 'Controller']);
 
+/** The path of a route object (`path` in hapi, `url` in fastify), when it is a literal. */
+function routePath(route: ts.ObjectLiteralExpression): string | undefined {
+  for (const p of route.properties) {
+    if (ts.isPropertyAssignment(p) && /^(path|url)$/.test(p.name.getText()) && ts.isStringLiteralLike(p.initializer)) return p.initializer.text;
+  }
+  return undefined;
+}
+
 /**
  * What every check needs about one program: the checker (queried lazily), the compiled knowledge,
  * and small caches keyed by node or file. One instance per ts.Program.
@@ -108,7 +116,14 @@ export class EngineContext {
       const callee = skipTransparent(parent.expression);
       const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
       const first = parent.arguments[0];
-      if (method && ROUTE_METHODS.has(method) && first && ts.isStringLiteralLike(first) && route.test(first.text)) return true;
+      if (method && ROUTE_METHODS.has(method) && first && ts.isStringLiteralLike(first) && (route.test(first.text) || this.routerPrefixMatches(callee))) return true;
+    }
+    // hapi and fastify route objects: `{ method: 'POST', path: '/bandwidth/voice/answer', handler }` (hapi may nest it in `options`).
+    let owner: ts.Node | undefined = ts.isPropertyAssignment(parent ?? fn) && (parent as ts.PropertyAssignment).initializer === fn ? parent?.parent : ts.isMethodDeclaration(fn) ? fn.parent : undefined;
+    for (let hops = 0; owner && ts.isObjectLiteralExpression(owner) && hops < 2; hops++) {
+      const path = routePath(owner);
+      if (path !== undefined) return route.test(path);
+      owner = ts.isPropertyAssignment(owner.parent) && /^(options|config)$/.test(owner.parent.name.getText()) ? owner.parent.parent : undefined;
     }
     if (ts.isMethodDeclaration(fn)) {
       const decorated = [...(ts.getDecorators(fn) ?? []), ...(ts.getDecorators(fn.parent as ts.ClassDeclaration) ?? [])];
@@ -120,6 +135,17 @@ export class EngineContext {
       }
     }
     return false;
+  }
+
+  /** koa-router: `router.post('/status', …)` on `new Router({ prefix: '/webhooks/messagebird' })`. */
+  private routerPrefixMatches(callee: ts.Expression): boolean {
+    if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression)) return false;
+    const declaration = this.symbolOf(callee.expression)?.valueDeclaration;
+    const init = declaration && ts.isVariableDeclaration(declaration) && declaration.initializer ? skipTransparent(declaration.initializer) : undefined;
+    const options = init && ts.isNewExpression(init) ? init.arguments?.[0] : undefined;
+    if (!options || !ts.isObjectLiteralExpression(options)) return false;
+    const prefix = options.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && p.name.getText() === 'prefix');
+    return !!prefix && ts.isStringLiteralLike(prefix.initializer) && this.knowledge.telephonyRoute.test(prefix.initializer.text);
   }
 
   sanitizerName(name: string): SanitizerPurpose | undefined {

@@ -122,6 +122,8 @@ const GLOBAL_PROPAGATORS = new Set(['String', 'JSON.stringify', 'encodeURICompon
 const PARTIAL_METHODS = new Set(['slice', 'substring', 'substr']);
 const MASK_REPLACEMENT = /^[*xX•#·_-]+$/;
 const GETTER_PREFIX = /^(get|fetch|find|load|read|lookup|resolve)([A-Z].*)$/;
+/** What a getter is given rather than what it returns: `ByPhone`, `ForLead`, `FromCrm`. */
+const LOOKUP_KEY = /(By|For|From|With|In|Of)([A-Z0-9].*)$/;
 
 /**
  * Demand-driven taint evaluation: what PII an expression may carry and where it came from.
@@ -676,11 +678,40 @@ export class TaintAnalysis {
       if (weak && isTainted(substituted)) return { ...substituted, labels: substituted.labels.map((l) => ({ ...l, weakMask: weak, steps: [...l.steps, { node: call, note: weak }] })) };
       if (isTainted(substituted) || substituted.clean) return withStep(substituted, call, `returned from ${calleeName ?? 'a function'}()`);
     }
-    if (calleeName) {
-      const getter = GETTER_PREFIX.exec(calleeName);
-      if (getter?.[2]) return this.nameTaint(getter[2], call, `${text ?? calleeName}()`);
-    }
+    const getter = calleeName ? GETTER_PREFIX.exec(calleeName)?.[2] : undefined;
+    // A getter's name is a guess at what it returns; a return type the program declares says it for sure.
+    if (getter && !(fn && this.declaresKnownType(fn))) return this.getterTaint(getter, call, `${text ?? calleeName}()`);
     return EMPTY;
+  }
+
+  /**
+   * What a getter returns, by its name: `getCustomerPhone()` a phone; `findCustomerByPhone()` a customer
+   * record, which holds PII (the phone it was looked up by, at least).
+   */
+  private getterTaint(getter: string, call: ts.CallExpression, describe: string): Taint {
+    const key = LOOKUP_KEY.exec(getter);
+    const subject = key ? getter.slice(0, key.index) : getter;
+    const returned = subject ? this.nameTaint(subject, call, describe) : EMPTY;
+    if (isTainted(returned) || !key || key[1] !== 'By' || !key[2]) return returned;
+    // Which fields the record has is unknown (the phone may be kept tokenised, beside others): a record carrying PII.
+    const lookedUpBy = this.nameTaint(key[2].charAt(0).toLowerCase() + key[2].slice(1), call, describe);
+    return { ...lookedUpBy, labels: lookedUpBy.labels.map((l) => ({ ...l, container: true })) };
+  }
+
+  /**
+   * The function declares that it returns a record whose type the checker knows (not an unresolved import):
+   * its fields, read by the type check, say whether it carries PII.
+   */
+  private declaresKnownType(fn: ts.SignatureDeclaration): boolean {
+    const annotation = fn.type ?? jsDocReturnType(fn);
+    if (!annotation) return false;
+    try {
+      const type = unwrapPromise(this.ctx.checker, this.ctx.checker.getTypeFromTypeNode(annotation));
+      const members = type.isUnion() ? type.types.filter((t) => !(t.flags & (TypeFlags.Null | TypeFlags.Undefined))) : [type];
+      return members.length > 0 && members.every((t) => (t.flags & TypeFlags.Object) !== 0);
+    } catch {
+      return false;
+    }
   }
 
   /** PII-named column names written as string literals (directly, in arrays, or as `columns`/`fields` options). */

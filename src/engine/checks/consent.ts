@@ -281,8 +281,23 @@ export class ConsentAnalysis {
 
   private isCheckProperty(access: ts.PropertyAccessExpression, roots: Roots): boolean {
     const name = access.name.text;
-    if (!this.ctx.knowledge.consentProperties.some((p) => p.test(name))) return false;
-    return this.isRootObject(access.expression, roots);
+    if (this.ctx.knowledge.consentProperties.some((p) => p.test(name))) return this.isRootObject(access.expression, roots);
+    return this.ctx.knowledge.verdictProperties.some((p) => p.test(name)) && this.isAnswerAbout(access.expression, roots);
+  }
+
+  /**
+   * A permission answer about the dialled number: `(await checkNumber(to)).allowed`, or `verdict.allowed`
+   * where `const verdict = await requestVerdict(number)`. The call must be given the number (or its record).
+   */
+  private isAnswerAbout(expr: ts.Expression, roots: Roots): boolean {
+    if (roots.isEmpty()) return false;
+    let answer = skipTransparent(expr);
+    if (ts.isIdentifier(answer)) {
+      const declaration = this.ctx.symbolOf(answer)?.valueDeclaration;
+      if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer) return false;
+      answer = skipTransparent(declaration.initializer);
+    }
+    return ts.isCallExpression(answer) && answer.arguments.some((a) => this.mentions(a, roots));
   }
 
   private bodyChecksConsent(fn: ts.SignatureDeclaration): boolean {
@@ -309,19 +324,20 @@ export class ConsentAnalysis {
       if (ts.isTryStatement(statement) && statement.catchClause && exits(statement.catchClause.block) && this.precedingGuard(statement.tryBlock.statements, undefined, roots)) return true;
       if (ts.isIfStatement(statement) && statement.elseStatement && exits(statement.thenStatement) && exits(statement.elseStatement)) continue;
       const call = assertionCall(statement);
-      if (call && this.isAssertion(call, roots)) return true;
+      // A kept result (`const phone = await requireSmsPermission(c)`) may be a yes/no answer: only a helper whose body throws counts.
+      if (call && this.isAssertion(call, roots, ts.isExpressionStatement(statement))) return true;
     }
     return false;
   }
 
   /** `await assertConsent(phone)` — a helper that throws (by its body), or an assert/ensure consent function. */
-  private isAssertion(call: ts.CallExpression, roots: Roots): boolean {
+  private isAssertion(call: ts.CallExpression, roots: Roots, byNameAlone = true): boolean {
     const fn = this.ctx.resolveFunction(call);
     const mentionsRoots = roots.isEmpty() || call.arguments.some((a) => this.mentions(a, roots));
     if (!mentionsRoots) return false;
     if (fn) return this.throwsConditionally(fn) && (this.bodyChecksConsent(fn) || calleeNames(skipTransparent(call.expression)).some((n) => this.isConsentName(n)));
     const names = calleeNames(skipTransparent(call.expression));
-    return names.some((n) => /^(assert|ensure|require|verify|enforce|guard)/i.test(n) && this.isConsentName(n));
+    return byNameAlone && names.some((n) => /^(assert|ensure|require|verify|enforce|guard)/i.test(n) && this.isConsentName(n));
   }
 
   private throwsConditionally(fn: ts.SignatureDeclaration): boolean {
@@ -473,12 +489,15 @@ function exits(statement: ts.Statement): boolean {
   return false;
 }
 
+/** `await assertDialable(to);`, or a helper that throws or returns the number: `const phone = await requireSmsPermission(contact);`. */
 function assertionCall(statement: ts.Statement): ts.CallExpression | undefined {
-  if (ts.isExpressionStatement(statement)) {
-    const e = skipTransparent(statement.expression);
-    return ts.isCallExpression(e) ? e : undefined;
+  let e: ts.Expression | undefined;
+  if (ts.isExpressionStatement(statement)) e = skipTransparent(statement.expression);
+  else if (ts.isVariableStatement(statement) && statement.declarationList.declarations.length === 1) {
+    const initializer = statement.declarationList.declarations[0]!.initializer;
+    e = initializer && skipTransparent(initializer);
   }
-  return undefined;
+  return e && ts.isCallExpression(e) ? e : undefined;
 }
 
 function collectNames(name: ts.BindingName, into: Set<string>): void {

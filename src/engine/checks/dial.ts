@@ -23,18 +23,21 @@ export class DialCheck {
   /** Records the dialled variables without judging consent (the consent rule is off). */
   rememberDestination(sink: ts.CallExpression | ts.NewExpression, model: DialSinkModel): void {
     if (model.commandPattern && !this.commandMatches(sink, model.commandPattern)) return;
-    const destination = this.destination(sink, model);
+    const destination = this.destination(sink, model)?.expr;
     if (destination) this.rememberDialled(destination, calleeText(sink));
   }
 
   /** Judges a dial; false when the call turned out not to dial a number (so other sinks may claim it). */
   check(sink: ts.CallExpression | ts.NewExpression, model: DialSinkModel): boolean {
     if (model.commandPattern && !this.commandMatches(sink, model.commandPattern)) return true;
-    const destination = this.destination(sink, model);
-    if (destination === null) return false; // not a call to a number (SNS to a topic, an AI `messages.create`)
+    const found = this.destination(sink, model);
+    if (found === null) return false; // not a call to a number (SNS to a topic, an AI `messages.create`)
+    // A map keyed by the numbers (Pinpoint `Addresses`) is judged where each number is put into it.
+    const writes = found?.keys ? this.keyWrites(found.expr) : [];
+    const destination = writes[0]?.key ?? found?.expr;
     if (destination && isInternalNumber(destination)) return true;
     if (destination) this.rememberDialled(destination, calleeText(sink));
-    const guarded = this.consent.isGuarded(sink, destination);
+    const guarded = writes.length > 0 ? writes.every((w) => this.consent.isGuarded(w.site, w.key)) : this.consent.isGuarded(sink, destination);
     const sinkText = calleeText(sink);
     if (destination) this.dials.push({ sink, destination, guarded, sinkText });
     if (guarded) return true;
@@ -62,8 +65,34 @@ export class DialCheck {
     return text !== undefined && new RegExp(command.pattern, 'i').test(text);
   }
 
+  /**
+   * The numbers of a map keyed by them: `{ [phone]: … }`, or `addresses[mobile] = …` in the function that
+   * builds `addresses` (each with the write, where a guard must stand).
+   */
+  private keyWrites(map: ts.Expression): { site: ts.Node; key: ts.Expression }[] {
+    const e = skipTransparent(map);
+    if (ts.isObjectLiteralExpression(e)) {
+      return e.properties.flatMap((p) => (p.name && ts.isComputedPropertyName(p.name) ? [{ site: e, key: p.name.expression }] : []));
+    }
+    if (!ts.isIdentifier(e)) return [];
+    const symbol = this.ctx.symbolOf(e);
+    const declaration = symbol?.valueDeclaration;
+    const scope = declaration && ts.findAncestor(declaration, (n) => ts.isFunctionLike(n) || ts.isSourceFile(n));
+    if (!symbol || !declaration || !scope) return [];
+    const writes: { site: ts.Node; key: ts.Expression }[] = [];
+    const visit = (node: ts.Node): void => {
+      if (ts.isBinaryExpression(node) && node.operatorToken.kind === SyntaxKind.EqualsToken && ts.isElementAccessExpression(node.left)) {
+        const target = skipTransparent(node.left.expression);
+        if (ts.isIdentifier(target) && this.ctx.symbolOf(target) === symbol) writes.push({ site: node, key: node.left.argumentExpression });
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(scope);
+    return writes;
+  }
+
   /** The dialled number; undefined when it can't be seen; null when the call has no number at all. */
-  private destination(sink: ts.CallExpression | ts.NewExpression, model: DialSinkModel): ts.Expression | undefined | null {
+  private destination(sink: ts.CallExpression | ts.NewExpression, model: DialSinkModel): { expr: ts.Expression; keys: boolean } | undefined | null {
     const args = sink.arguments ?? [];
     let opaque = false;
     for (const selector of model.destination) {
@@ -71,16 +100,18 @@ export class DialCheck {
         const callee = skipTransparent(sink.expression);
         const receiver = ts.isPropertyAccessExpression(callee) ? callee.expression : undefined;
         const traced = receiver ? this.constructionArgument(receiver, new RegExp(selector.construction.classPattern), selector.construction.arg, 0) : undefined;
-        if (traced) return numberOf(traced, this.ctx);
+        if (traced) return { expr: numberOf(traced, this.ctx), keys: false };
         continue;
       }
       if (selector.arg === undefined) continue;
       const arg = args[selector.arg];
-      if (!arg) continue;
+      // A callback (`messages.create(params, (err, message) => …)`) is never the number.
+      if (!arg || isFunctionValue(arg)) continue;
       // ESL `bgapi('originate', '<dial string>')`: the command word alone is not the destination.
       if (!selector.property && model.commandPattern && ts.isStringLiteralLike(skipTransparent(arg)) && /^\s*\w+\s*$/.test((skipTransparent(arg) as ts.StringLiteralLike).text)) continue;
-      if (!selector.property) return numberOf(arg, this.ctx);
-      const object = objectLiteralOf(arg, this.ctx);
+      if (!selector.property) return { expr: numberOf(arg, this.ctx), keys: false };
+      const built = objectLiteralOf(arg, this.ctx) ? undefined : this.builtByHelper(arg);
+      const object = objectLiteralOf(arg, this.ctx) ?? built?.object;
       if (!object) {
         opaque = true;
         continue;
@@ -90,9 +121,35 @@ export class DialCheck {
         const current: ts.ObjectLiteralExpression | undefined = value ? objectLiteralOf(value, this.ctx) : undefined;
         value = current ? findPropertyCaseInsensitive(current, [name]) : undefined;
       }
-      if (value) return numberOf(value, this.ctx);
+      if (value && built) value = this.argumentBehind(value, built.call, built.fn);
+      if (value) return { expr: selector.keys ? value : numberOf(value, this.ctx), keys: !!selector.keys };
     }
     return opaque ? undefined : null;
+  }
+
+  /**
+   * A request body built by a helper of the program (`callsApi.createCall(id, callBody(to, answerUrl))`):
+   * the object literal it returns, when it returns one.
+   */
+  private builtByHelper(arg: ts.Expression): { object: ts.ObjectLiteralExpression; call: ts.CallExpression; fn: ts.SignatureDeclaration } | undefined {
+    const call = skipTransparent(arg);
+    if (!ts.isCallExpression(call)) return undefined;
+    const fn = this.ctx.resolveFunction(call);
+    const body = fn && (fn as ts.FunctionLikeDeclaration).body;
+    if (!fn || !body) return undefined;
+    const returned: ts.Expression[] = [];
+    if (ts.isBlock(body)) forEachReturn(body, (r) => r.expression && returned.push(r.expression));
+    else returned.push(body);
+    const objects = returned.map((r) => objectLiteralOf(r, this.ctx));
+    const object = objects[0];
+    return object && objects.every((o) => o === object) ? { object, call, fn } : undefined;
+  }
+
+  /** A value inside a helper's body, as the caller gave it: the argument it is computed from, when it is one parameter. */
+  private argumentBehind(value: ts.Expression, call: ts.CallExpression, fn: ts.SignatureDeclaration): ts.Expression {
+    const params = this.parametersBehind(value, fn, 0);
+    const index = params.size === 1 ? [...params][0]! : -1;
+    return (index >= 0 ? call.arguments[index] : undefined) ?? value;
   }
 
   /** Indexes of `fn`'s parameters that `expr` is computed from (through local consts). */
@@ -201,6 +258,11 @@ export class DialCheck {
     }
     return undefined;
   }
+}
+
+function isFunctionValue(expr: ts.Expression): boolean {
+  const e = skipTransparent(expr);
+  return ts.isArrowFunction(e) || ts.isFunctionExpression(e);
 }
 
 /** jambonz `{ type: 'phone', number }`, Vonage `[{ type: 'phone', number }]`: the number inside. */

@@ -319,12 +319,25 @@ export class FlowSinkCheck {
     if (sql === undefined || !SQL_WRITE.test(sql)) return;
     const written = writtenPlaceholders(sql);
     const query = skipTransparent(first);
+    const inputs = namedInputs(sink);
+    if (inputs.length > 0) {
+      // mssql: `request.input('remoteNumber', sql.VarChar(20), value).query('INSERT … VALUES (@remoteNumber)')`.
+      const where = /^\s*update\b/i.test(sql) ? sql.search(/\bwhere\b/i) : -1;
+      const writtenPart = where < 0 ? sql : sql.slice(0, where);
+      for (const input of inputs) {
+        if (new RegExp(`@${input.name}\\b`, 'i').test(writtenPart)) this.report(this.valueTaint(input.value), site(input.value), input.value, false);
+      }
+      return;
+    }
     if (ts.isTemplateExpression(query)) for (const span of query.templateSpans) this.report(this.valueTaint(span.expression), site(span.expression), span.expression, false);
     let values: readonly ts.Expression[];
     if (prepared) values = args;
     else {
       const objectForm = ts.isObjectLiteralExpression(query) ? propertyValue(query, 'values') : undefined;
-      const params = objectForm ?? (args[1] ? skipTransparent(args[1]) : undefined);
+      const second = args[1] ? skipTransparent(args[1]) : undefined;
+      // Sequelize: `sequelize.query(sql, { replacements: [...] })` or `{ bind: [...] }`.
+      const options = second && ts.isObjectLiteralExpression(second) ? (propertyValue(second, 'replacements') ?? propertyValue(second, 'bind')) : undefined;
+      const params = objectForm ?? options ?? second;
       if (!params) return;
       const list = skipTransparent(params);
       if (!ts.isArrayLiteralExpression(list)) {
@@ -608,6 +621,21 @@ function preparedStatementSql(sink: ts.CallExpression | ts.NewExpression, ctx: E
  * Indexes of the parameters an UPDATE writes: placeholders before WHERE. Undefined means all
  * (INSERT, or placeholders we can't map).
  */
+/** The named parameters a query builder was given before the query: mssql `.input(name, [type,] value)` in the receiver chain. */
+function namedInputs(sink: ts.CallExpression | ts.NewExpression): { name: string; value: ts.Expression }[] {
+  const inputs: { name: string; value: ts.Expression }[] = [];
+  let receiver = ts.isPropertyAccessExpression(skipTransparent(sink.expression)) ? skipTransparent((skipTransparent(sink.expression) as ts.PropertyAccessExpression).expression) : undefined;
+  for (let guard = 0; receiver && ts.isCallExpression(receiver) && guard < 200; guard++) {
+    const callee = skipTransparent(receiver.expression);
+    if (!ts.isPropertyAccessExpression(callee)) break;
+    const [name, , third] = receiver.arguments;
+    const value = third ?? receiver.arguments[1];
+    if (callee.name.text === 'input' && name && ts.isStringLiteralLike(name) && value && /^\w+$/.test(name.text)) inputs.push({ name: name.text, value });
+    receiver = skipTransparent(callee.expression);
+  }
+  return inputs.reverse();
+}
+
 function writtenPlaceholders(sql: string): Set<number> | undefined {
   if (!/^\s*update\b/i.test(sql)) return undefined;
   const where = sql.search(/\bwhere\b/i);

@@ -178,10 +178,13 @@ export class TransportCheck {
     }
     const option = this.insecureByProperty.get(key);
     if (!option || !option.offValues.includes(value)) return [];
-    const names = siblings(object);
+    // Driver options nested in the connection settings: mssql `{ server, options: { encrypt: false } }`,
+    // Sequelize `{ dialect, dialectOptions: { ssl: false } }`.
+    const connection = ts.isPropertyAssignment(object.parent) && NESTED_DRIVER_OPTIONS.test(object.parent.name.getText()) && ts.isObjectLiteralExpression(object.parent.parent) ? object.parent.parent : undefined;
+    const names = connection ? [...siblings(object), ...siblings(connection)] : siblings(object);
     if (option.sibling && !names.some((n) => option.sibling!.test(n))) return [];
     if (option.sibling) {
-      const host = siblingLiteral(object, ['host', 'hostname', 'server']);
+      const host = siblingLiteral(object, ['host', 'hostname', 'server']) ?? (connection ? siblingLiteral(connection, ['host', 'hostname', 'server']) : undefined);
       if (typeof host === 'string' && this.isSafeHost(host)) return [];
     }
     if (key === 'secure' && siblingLiteral(object, ['requireTLS']) === true) return [];
@@ -210,6 +213,9 @@ interface TransportOption {
   describe: string;
   sibling?: RegExp;
 }
+
+/** Properties holding a driver's own options inside connection settings. */
+const NESTED_DRIVER_OPTIONS = /^(options|dialectOptions|driverOptions|connectionOptions|extra)$/;
 
 /** Names the callee of a call matching this ref can end with (for a cheap pre-filter). */
 function lastNames(ref: CompiledApiRef): string[] {
