@@ -119,7 +119,7 @@ export class EngineContext {
       if (method && ROUTE_METHODS.has(method) && first && ts.isStringLiteralLike(first) && (route.test(first.text) || this.routerPrefixMatches(callee))) return true;
     }
     // hapi and fastify route objects: `{ method: 'POST', path: '/bandwidth/voice/answer', handler }` (hapi may nest it in `options`).
-    let owner: ts.Node | undefined = ts.isPropertyAssignment(parent ?? fn) && (parent as ts.PropertyAssignment).initializer === fn ? parent?.parent : ts.isMethodDeclaration(fn) ? fn.parent : undefined;
+    let owner: ts.Node | undefined = parent && ts.isPropertyAssignment(parent) && parent.initializer === fn ? parent.parent : ts.isMethodDeclaration(fn) ? fn.parent : undefined;
     for (let hops = 0; owner && ts.isObjectLiteralExpression(owner) && hops < 2; hops++) {
       const path = routePath(owner);
       if (path !== undefined) return route.test(path);

@@ -110,8 +110,9 @@ export class DialCheck {
       // ESL `bgapi('originate', '<dial string>')`: the command word alone is not the destination.
       if (!selector.property && model.commandPattern && ts.isStringLiteralLike(skipTransparent(arg)) && /^\s*\w+\s*$/.test((skipTransparent(arg) as ts.StringLiteralLike).text)) continue;
       if (!selector.property) return { expr: numberOf(arg, this.ctx), keys: false };
-      const built = objectLiteralOf(arg, this.ctx) ? undefined : this.builtByHelper(arg);
-      const object = objectLiteralOf(arg, this.ctx) ?? built?.object;
+      const literal = objectLiteralOf(arg, this.ctx);
+      const built = literal ? undefined : this.builtByHelper(arg);
+      const object = literal ?? built?.object;
       if (!object) {
         opaque = true;
         continue;
