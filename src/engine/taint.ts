@@ -107,6 +107,8 @@ const STRING_PROPAGATING = new Set([
 /** Members of a phone-number object that are the number itself. */
 const PHONE_OBJECT_MEMBERS = new Set(['number', 'nationalNumber', 'formatNational', 'formatInternational', 'getURI', 'uri', 'e164', 'international']);
 const ARRAY_PROPAGATING = new Set(['filter', 'find', 'findLast', 'at', 'slice', 'concat', 'flat', 'sort', 'toSorted', 'reverse', 'values', 'join', 'splice', 'shift', 'pop']);
+/** A record's plain copy: Sequelize `toJSON()`, Mongoose `toObject()`/`toJSON()`, class-transformer `instanceToPlain`-style helpers. */
+const RECORD_COPY_METHODS = new Set(['toJSON', 'toObject']);
 /** Query-builder steps that keep the rows' shape. */
 const QUERY_BUILDER_METHODS = new Set([
   'where', 'andWhere', 'orWhere', 'whereIn', 'whereNot', 'whereNotNull', 'whereNull', 'whereBetween', 'whereRaw', 'orderBy',
@@ -114,7 +116,6 @@ const QUERY_BUILDER_METHODS = new Set([
 ]);
 /** Calls that name the columns they read or write. */
 const COLUMN_METHODS = new Set(['select', 'pluck', 'column', 'columns', 'returning', 'distinct', 'project', 'attributes']);
-const JS_FILE = /\.(c|m)?jsx?$/;
 const SAME_TYPE_ARRAY_METHODS = new Set(['slice', 'filter', 'concat', 'sort', 'toSorted', 'reverse', 'toReversed', 'splice']);
 const ELEMENT_ARRAY_METHODS = new Set(['find', 'findLast', 'at', 'pop', 'shift']);
 const ITERATION_METHODS = new Set(['forEach', 'map', 'flatMap', 'filter', 'find', 'findLast', 'some', 'every', 'findIndex']);
@@ -663,6 +664,7 @@ export class TaintAnalysis {
         }
       }
       if (method === 'encode' || method === 'from') return argsTaint(); // TextEncoder.encode(x), Buffer.from(x)
+      if (RECORD_COPY_METHODS.has(method)) return withStep(dropClean(this.withTypes(callee.expression, this.taintOf(callee.expression), true)), call, `copied by .${method}()`);
       if (STRING_PROPAGATING.has(method) || ARRAY_PROPAGATING.has(method)) {
         const receiver = this.taintOf(callee.expression);
         if (isTainted(receiver)) return method === 'concat' ? union(receiver, argsTaint()) : receiver;
@@ -817,16 +819,17 @@ export class TaintAnalysis {
   }
 
   /**
-   * A value handed straight to a sink whose type is only inferred: ask the checker, for a plain name in
-   * JavaScript only. TypeScript code declares its records (annotations, return types), which
-   * `declaredType` reads without inference; JavaScript has nothing else to go on.
+   * A value handed straight to a sink whose type is only inferred: ask the checker, for a plain name. In
+   * JavaScript there is nothing else to go on; in TypeScript the variables left are those whose type comes
+   * from a library's generics (`const existing = await Contact.findOne(…)` of an ORM), which `declaredType`
+   * cannot read. Asked only where a record is logged or written under its own name (see `withTypes`).
    */
   private inferredType(expr: ts.Expression): ts.Type | undefined {
     const e = skipTransparent(expr);
     if (!ts.isIdentifier(e)) return undefined;
     const symbol = this.ctx.symbolOf(e);
     const declaration = symbol?.valueDeclaration;
-    if (!symbol || !declaration || declaration.getSourceFile().isDeclarationFile || !JS_FILE.test(declaration.getSourceFile().fileName)) return undefined;
+    if (!symbol || !declaration || declaration.getSourceFile().isDeclarationFile) return undefined;
     // Only variables initialised with something that may be a record: a parameter's type in JavaScript
     // is its JSDoc (read by declaredType) or a callback's context (followed by the taint itself), and
     // primitive-looking initializers can't be records.

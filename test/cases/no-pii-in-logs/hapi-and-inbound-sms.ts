@@ -111,3 +111,52 @@ export async function screenPop(phone: string): Promise<void> {
   const campaign = await loadCampaignByCode('SPRING');
   logger.info('campaign', { campaign }); // safe: a campaign looked up by its code
 }
+
+// ---- plain copies of ORM records ----------------------------------------------------------------
+
+interface LeadRow {
+  id: string;
+  phone: string;
+  toJSON(): Record<string, unknown>;
+}
+
+interface CampaignRow {
+  id: string;
+  name: string;
+  toObject(): Record<string, unknown>;
+}
+
+export function auditRecords(lead: LeadRow, campaign: CampaignRow): void {
+  logger.info({ lead: lead.toJSON() }, 'lead updated'); // $ Alert[no-pii-in-logs]
+  logger.info({ campaign: campaign.toObject() }, 'campaign updated'); // safe: a campaign row has no PII field
+  logger.info({ leadId: lead.id }, 'lead updated'); // safe: only the id
+}
+
+// ---- records an ORM returns, typed by the ORM's generics (no annotation at the variable) ---------
+
+declare class OrmModel<T> {
+  toJSON(): T;
+}
+interface ContactAttributes {
+  id: string;
+  phoneHmac: string;
+  altPhone: string | null;
+}
+interface ContactInstance extends OrmModel<ContactAttributes>, ContactAttributes {}
+interface CampaignAttributes {
+  id: string;
+  segment: string;
+}
+interface CampaignInstance extends OrmModel<CampaignAttributes>, CampaignAttributes {}
+declare const Contacts: { findOne(options: object): Promise<ContactInstance | null> };
+declare const Campaigns: { findOne(options: object): Promise<CampaignInstance | null> };
+
+export async function rejectDuplicate(phoneHmac: string): Promise<void> {
+  const existing = await Contacts.findOne({ where: { phoneHmac } });
+  if (!existing) return;
+  logger.warn({ contact: existing.toJSON() }, 'duplicate contact rejected'); // $ Alert[no-pii-in-logs]
+  logger.warn({ existing }, 'duplicate contact rejected'); // $ Alert[no-pii-in-logs]
+  logger.warn({ contactId: existing.id }, 'duplicate contact rejected'); // safe: only the id
+  const campaign = await Campaigns.findOne({ where: { id: 'spring' } });
+  logger.warn({ campaign }, 'campaign loaded'); // safe: a campaign record has no PII field
+}

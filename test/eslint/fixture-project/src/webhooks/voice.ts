@@ -17,7 +17,7 @@ voice.post('/voice/inbound', async (req, res) => {
   await rememberCaller(callSid, caller);
   auditTrail.record('inbound', caller); // $ Alert[no-pii-in-logs]
   const profile = await lookupProfile(callSid);
-  console.info('caller profile', profile); // $ MISSING: Alert[no-pii-in-logs] (the engine does not yet infer the type of an awaited call)
+  console.info('caller profile', profile); // $ Alert[no-pii-in-logs] (its type, CallerProfile, has a phone field)
   console.info('caller tier', profile.tier); // safe: not PII
   res.type('text/xml').send('<Response><Say>Thanks for calling.</Say></Response>');
 });
