@@ -147,6 +147,17 @@ export const dialSinks: readonly DialSinkModel[] = [
     destination: [{ arg: 0, property: ['sendSMSRequestBody', 'to'] }, { arg: 0, property: ['to'] }],
   },
   {
+    id: 'sinch-voice-callout',
+    describe: 'Sinch voice callout',
+    channel: 'call',
+    calls: [named('.', 'voice.callouts.{tts,conference,custom}'), named('^callouts$', '{tts,conference,custom}')],
+    destination: [
+      { arg: 0, property: ['ttsCalloutRequestBody', 'ttsCallout', 'destination', 'endpoint'] },
+      { arg: 0, property: ['conferenceCalloutRequestBody', 'conferenceCallout', 'destination', 'endpoint'] },
+      { arg: 0, property: ['customCalloutRequestBody', 'customCallout', 'destination', 'endpoint'] },
+    ],
+  },
+  {
     id: 'aws-connect',
     describe: 'Amazon Connect outbound call',
     channel: 'call',

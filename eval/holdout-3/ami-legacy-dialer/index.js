@@ -99,7 +99,7 @@ const controlServer = http.createServer(async (req, res) => {
   try {
     if (req.method === 'POST' && req.url === '/manual-dial') {
       const body = await readJson(req);
-      log.info(`manual dial requested by ext ${body.agentExt} to ${body.number}`); // expect: no-pii-in-logs
+      log.info(`manual dial requested by ext ${body.agentExt} to ${maskNumber(String(body.number || ''))}`);
       const result = await manualDial(body);
       return send(res, 200, result);
     }

@@ -52,9 +52,9 @@ export async function tierCampaign(members: Member[], text: string): Promise<voi
   }
 }
 
-// Voice callout: no dialler row for Sinch Voice yet.
+// Voice callout (text to speech) to the member's number.
 export async function orderReadyCallout(member: Member, store: string): Promise<void> {
-  await sinch.voice.callouts.tts({ // $ MISSING: Alert[require-consent-check]
+  await sinch.voice.callouts.tts({ // $ Alert[require-consent-check]
     ttsCalloutRequestBody: {
       method: 'ttsCallout',
       ttsCallout: {
@@ -63,6 +63,16 @@ export async function orderReadyCallout(member: Member, store: string): Promise<
         locale: 'en-US',
         text: `Your order is ready for pick-up at ${store}.`,
       },
+    },
+  });
+}
+
+export async function orderReadyCalloutChecked(member: Member, store: string): Promise<void> {
+  if (!member.smsOptIn) return;
+  await sinch.voice.callouts.tts({ // safe: the member's opt-in returns early above
+    ttsCalloutRequestBody: {
+      method: 'ttsCallout',
+      ttsCallout: { cli: CLI, destination: { type: 'number', endpoint: member.mobile }, locale: 'en-US', text: `Ready at ${store}.` },
     },
   });
 }

@@ -63,7 +63,7 @@ module.exports = {
   reports: {
     dir: process.env.REPORT_DIR || '/var/spool/dialer/reports',
     clientFtpUrl: process.env.CLIENT_FTP_URL || 'ftp://reports:reports@ftp.client-acme.example.com/dialer', // expect: no-plaintext-transport
-    sftpUrl: process.env.SFTP_URL || 'sftp://dialer@sftp.client-globex.example.com:22/inbox', // safe: no-plaintext-transport — SSH file transfer
+    sftpUrl: process.env.SFTP_URL || 'sftp://dialer@sftp.client-globex.example.com:22/inbox',
   },
 
   smtp: {

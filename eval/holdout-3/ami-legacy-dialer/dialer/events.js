@@ -34,12 +34,11 @@ function attach(client, siteName) {
     const disposition = DISPOSITION_BY_STATUS[evt.DialStatus] || 'OTHER';
     try {
       await pool.execute(
-        'INSERT INTO call_log (uniqueid, dest_uniqueid, site, dest_number, dest_number_hash, dial_status, logged_at) VALUES (?, ?, ?, ?, ?, ?, UTC_TIMESTAMP())',
+        'INSERT INTO call_log (uniqueid, dest_uniqueid, site, dest_number_hash, dial_status, logged_at) VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP())',
         [
           evt.Uniqueid,
-          evt.DestUniqueid, // safe: no-plaintext-pii-storage — channel uniqueid
+          evt.DestUniqueid,
           siteName,
-          evt.DestCallerIDNum, // expect: no-plaintext-pii-storage
           evt.DestCallerIDNum ? hmacPhone(evt.DestCallerIDNum) : null, // safe: no-plaintext-pii-storage — keyed HMAC
           evt.DialStatus,
         ],
@@ -50,7 +49,7 @@ function attach(client, siteName) {
     } catch (err) {
       log.error('call_log insert failed for %s: %s', evt.Uniqueid, err.code || err.message);
     }
-    log.debug('DialEnd uniqueid=%s status=%s lead=%s', evt.Uniqueid, evt.DialStatus, leadId || '-'); // safe: no-pii-in-logs — uniqueid, status, lead id
+    log.debug('DialEnd uniqueid=%s status=%s lead=%s', evt.Uniqueid, evt.DialStatus, leadId || '-');
   });
 
   client.on('Hangup', (evt) => {
@@ -58,7 +57,7 @@ function attach(client, siteName) {
   });
 
   client.on('AgentConnect', (evt) => {
-    log.info('agent %s connected to %s after %ss in queue %s', evt.MemberName, evt.Uniqueid, evt.HoldTime, evt.Queue); // safe: no-pii-in-logs — agent name, uniqueid, hold time, queue
+    log.info('agent %s connected to %s after %ss in queue %s', evt.MemberName, evt.Uniqueid, evt.HoldTime, evt.Queue);
   });
 
   client.on('QueueCallerAbandon', async (evt) => {

@@ -61,7 +61,7 @@ async function importLead(campaignId, raw) {
       raw.vendor_ref,
       raw.first_name,
       encryptField(phone), // safe: no-plaintext-pii-storage — AES-GCM sealed
-      hmacPhone(phone), // safe: no-plaintext-pii-storage — keyed HMAC
+      hmacPhone(phone),
       raw.email || null, // expect: no-plaintext-pii-storage
       'vendor-feed',
     ],
@@ -85,7 +85,7 @@ async function recordAttempt(lead, dialedNumber, uniqueid, site) {
 async function setDisposition(leadId, disposition, uniqueid) {
   await pool.execute('UPDATE leads SET last_disposition = ?, last_uniqueid = ? WHERE id = ?', [
     disposition,
-    uniqueid, // safe: no-plaintext-pii-storage — Asterisk channel uniqueid, not a number
+    uniqueid,
     leadId,
   ]);
 }

@@ -84,7 +84,7 @@ async function runCycle(campaign) {
     }
   }
 
-  log.info('cycle campaign=%s agents=%d wanted=%d batch=%d dialled=%d', campaign.id, agents, wanted, batch.length, dialled); // safe: no-pii-in-logs — ids and counters only
+  log.info('cycle campaign=%s agents=%d wanted=%d batch=%d dialled=%d', campaign.id, agents, wanted, batch.length, dialled);
   return dialled;
 }
 

@@ -54,12 +54,12 @@ async function assertDialable(phone) {
 async function addToDnc(phone, source, agentId) {
   const key = hmacPhone(phone);
   await pool.execute('INSERT IGNORE INTO dnc_internal (phone_hash, source, agent_id, added_at) VALUES (?, ?, ?, NOW())', [
-    key, // safe: no-plaintext-pii-storage — keyed HMAC
+    key,
     source,
     agentId || null,
   ]);
   cache.set(key, { blocked: true, expires: Date.now() + CACHE_TTL_MS });
-  log.info('added to internal DNC from %s by agent %s', source, agentId || 'system'); // safe: no-pii-in-logs — source and agent id only
+  log.info('added to internal DNC from %s by agent %s', source, agentId || 'system');
 }
 
 module.exports = { isBlocked, filterDialable, assertDialable, addToDnc };

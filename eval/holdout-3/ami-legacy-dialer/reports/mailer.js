@@ -19,7 +19,7 @@ async function mailReport(file, subject) {
     text: `Attached: ${path.basename(file)}\n\nQuestions? Call the NOC on ${config.supportLine}.`,
     attachments: [{ filename: path.basename(file), path: file }],
   });
-  log.info('report %s mailed, messageId=%s', path.basename(file), info.messageId); // safe: no-pii-in-logs — file name and SMTP message id
+  log.info('report %s mailed, messageId=%s', path.basename(file), info.messageId);
   return info.messageId;
 }
 

@@ -22,11 +22,11 @@ export const urls = {
   callbackTwiml: `${FUNCTIONS_BASE}/callbackTwiml`,
   recordingStatus: `${FUNCTIONS_BASE}/recordingStatus`,
   voiceStatus: process.env.VOICE_STATUS_URL ?? 'http://hooks.flex-cc.example.com/twilio/voice-status', // expect: no-plaintext-transport
-  telnyxWebhook: process.env.TELNYX_WEBHOOK_URL ?? 'https://hooks.flex-cc.example.com/telnyx/events', // safe: no-plaintext-transport — https
+  telnyxWebhook: process.env.TELNYX_WEBHOOK_URL ?? 'https://hooks.flex-cc.example.com/telnyx/events',
   emulatorBase: 'http://127.0.0.1:5001/flex-hooks-dev/us-central1', // safe: no-plaintext-transport — loopback emulator
   wallboardUpstream: process.env.WALLBOARD_UPSTREAM ?? 'wss://realtime.flex-cc.example.com/v1/stream', // safe: no-plaintext-transport — wss
   floorDisplays: process.env.FLOOR_DISPLAYS ?? 'ws://wallboard.floor2.flex-cc.example.com:8080/push', // expect: no-plaintext-transport
-  crmBase: process.env.CRM_BASE_URL ?? 'https://crm.flex-cc.example.com/api', // safe: no-plaintext-transport — https
+  crmBase: process.env.CRM_BASE_URL ?? 'https://crm.flex-cc.example.com/api',
 };
 
 export const topics = {

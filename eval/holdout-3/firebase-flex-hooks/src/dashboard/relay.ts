@@ -102,7 +102,7 @@ wss.on('connection', (ws, req) => {
   supervisors.add(ws);
   ws.send(JSON.stringify({ type: 'snapshot', stats: [...stats.values()] }));
   ws.on('close', () => supervisors.delete(ws));
-  console.info(`supervisor connected, ${supervisors.size} watching`); // safe: no-pii-in-logs — a count only
+  console.info(`supervisor connected, ${supervisors.size} watching`);
 });
 
 server.listen(Number(process.env.PORT ?? 8080), () => {

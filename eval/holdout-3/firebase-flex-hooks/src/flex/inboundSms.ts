@@ -53,8 +53,8 @@ export const telnyxInbound = onRequest({ region: REGION, secrets: [TELNYX_API_KE
 
   const contact = await findContactByPhone(sender);
   await db.collection('inboundSms').doc(messageId).set({
-    senderKey: phoneKey(sender), // safe: no-plaintext-pii-storage — keyed HMAC
-    senderSealed: sealPii(sender), // safe: no-plaintext-pii-storage — AES-GCM sealed
+    senderKey: phoneKey(sender),
+    senderSealed: sealPii(sender),
     contactId: contact?.id ?? null,
     phoneVerified: contact?.phoneVerified ?? false, // safe: no-plaintext-pii-storage — boolean flag
     lineType: from.line_type ?? null,
@@ -68,10 +68,10 @@ export const telnyxInbound = onRequest({ region: REGION, secrets: [TELNYX_API_KE
     channel: 'sms',
     messageId,
     contactId: contact?.id ?? null,
-    replyTo: sender, // expect: no-plaintext-pii-storage
+    replyToSealed: sealPii(sender),
     createdAt: serverTimestamp(),
   });
 
-  logger.info(`sms reply from ${sender} queued for the messaging team`); // expect: no-pii-in-logs
+  logger.info('sms reply queued for the messaging team', { messageId, contactId: contact?.id ?? null });
   res.status(204).end();
 });

@@ -52,7 +52,7 @@ export const agentDial = onCall({ region: REGION, secrets: [TWILIO_AUTH_TOKEN] }
     record: true,
   });
 
-  logger.info('agent dial', { workerSid, taskSid, callSid: call.sid, to: maskPhone(phone) }); // safe: no-pii-in-logs — masked number
+  logger.info('agent dial', { workerSid, taskSid, callSid: call.sid, to: maskPhone(phone) });
   return { callSid: call.sid };
 });
 
@@ -72,7 +72,7 @@ export const agentSms = onCall({ region: REGION, secrets: [TWILIO_AUTH_TOKEN] },
   await db.collection(collections.smsLog).add({
     sid: sent.sid,
     workerSid,
-    smsTemplateId, // safe: no-plaintext-pii-storage — template id
+    smsTemplateId,
     sentAt: serverTimestamp(),
   });
   return sent;

@@ -38,7 +38,7 @@ export const recordingStatus = onRequest({ region: REGION, secrets: [TWILIO_AUTH
   const durationSec = Number(body.RecordingDuration ?? 0);
 
   if (status !== 'completed') {
-    logger.warn('recording not completed', { callSid, recordingSid, status }); // safe: no-pii-in-logs — SIDs and status
+    logger.warn('recording not completed', { callSid, recordingSid, status });
     res.status(204).end();
     return;
   }
@@ -66,7 +66,7 @@ export const recordingStatus = onRequest({ region: REGION, secrets: [TWILIO_AUTH
       storedAt: serverTimestamp(),
     });
 
-    logger.info('recording stored', { callSid, recordingSid, durationSec }); // safe: no-pii-in-logs — SIDs and duration
+    logger.info('recording stored', { callSid, recordingSid, durationSec });
     res.status(204).end();
   } catch (err) {
     logger.error('recording copy failed', { callSid, recordingSid, error: (err as Error).message });

@@ -33,7 +33,7 @@ async function onTaskCreated(taskSid: string, attributes: VoiceTaskAttributes, q
     .collection(collections.tasks)
     .doc(taskSid)
     .set({
-      taskSid, // safe: no-plaintext-pii-storage — TaskRouter SID
+      taskSid,
       callSid: attributes.call_sid,
       queue: queueName ?? null,
       balanceAtQueue: balance,
@@ -64,10 +64,10 @@ async function onTaskCanceled(taskSid: string, attributes: VoiceTaskAttributes, 
       statusCallbackEvent: ['initiated', 'answered', 'completed'],
     });
     await db.collection(collections.tasks).doc(taskSid).update({
-      autoCallbackSid: call.sid, // safe: no-plaintext-pii-storage — call SID
+      autoCallbackSid: call.sid,
       autoCallbackAt: serverTimestamp(),
     });
-    logger.info('auto callback placed', { taskSid, callSid: call.sid, waitSeconds: taskAge }); // safe: no-pii-in-logs — SIDs and wait time
+    logger.info('auto callback placed', { taskSid, callSid: call.sid, waitSeconds: taskAge });
   }
 }
 
@@ -93,7 +93,7 @@ async function onTaskCompleted(taskSid: string, attributes: VoiceTaskAttributes,
       },
       { merge: true },
     );
-  logger.info('task completed', { taskSid, workerName, caller: maskPhone(customer) }); // safe: no-pii-in-logs — masked number
+  logger.info('task completed', { taskSid, workerName, caller: maskPhone(customer) });
 }
 
 /**
@@ -134,7 +134,7 @@ export const taskRouterEvents = onRequest({ region: REGION, secrets: [TWILIO_AUT
     }
     res.status(204).end();
   } catch (err) {
-    logger.error(`taskrouter ${eventType} failed for caller ${attributes.from}`, err); // expect: no-pii-in-logs
+    logger.error(`taskrouter ${eventType} failed for task ${taskSid}`, err);
     res.status(500).send('error');
   }
 });

@@ -21,6 +21,6 @@ export const callbackTwiml = onRequest({ region: REGION }, (req, res) => {
     enqueue.task({}, JSON.stringify({ type: 'callback', callback_request: requestId }));
   }
 
-  logger.info('callback twiml', { requestId, callSid, answeredBy }); // safe: no-pii-in-logs — ids and AMD result
+  logger.info('callback twiml', { requestId, callSid, answeredBy });
   res.type('text/xml').send(twiml.toString());
 });

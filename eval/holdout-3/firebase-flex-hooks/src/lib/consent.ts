@@ -33,12 +33,12 @@ export async function setConsent(phone: string, channel: ConsentChannel, value: 
     .doc(phoneKey(phone))
     .set(
       {
-        phoneHash: phoneKey(phone), // safe: no-plaintext-pii-storage — keyed HMAC
+        phoneHash: phoneKey(phone),
         [channel]: value,
         source,
         updatedAt: serverTimestamp(),
       },
       { merge: true },
     );
-  logger.info('consent updated', { channel, value, source, phone: maskPhone(phone) }); // safe: no-pii-in-logs — masked number
+  logger.info('consent updated', { channel, value, source, phone: maskPhone(phone) });
 }

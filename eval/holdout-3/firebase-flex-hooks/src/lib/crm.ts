@@ -48,7 +48,7 @@ export async function findContactByPhone(phone: string): Promise<CrmContact | nu
     }
     return contact;
   } catch (err) {
-    logger.warn('crm lookup failed', { phone: maskPhone(phone), error: (err as Error).message }); // safe: no-pii-in-logs — masked number
+    logger.warn('crm lookup failed', { phone: maskPhone(phone), error: (err as Error).message });
     return null;
   }
 }

@@ -30,7 +30,7 @@ export const onCallEvent = onMessagePublished({ topic: topics.callEvents, region
         followedUp: false,
         at: serverTimestamp(),
       });
-      logger.info('missed call recorded', { callSid: message.callSid, caller: maskPhone(message.caller) }); // safe: no-pii-in-logs — masked number
+      logger.info('missed call recorded', { callSid: message.callSid, caller: maskPhone(message.caller) });
       break;
     }
 
@@ -52,8 +52,8 @@ export const archiveCallEvent = onMessagePublished({ topic: topics.callEvents, r
   await db.collection('callEventArchive').add({
     callSid: message.callSid,
     event: message.event,
-    callerKey: phoneKey(message.caller), // safe: no-plaintext-pii-storage — keyed HMAC
-    callerSealed: sealPii(message.caller), // safe: no-plaintext-pii-storage — AES-GCM sealed
+    callerKey: phoneKey(message.caller),
+    callerSealed: sealPii(message.caller),
     waitSeconds: message.waitSeconds ?? null,
     publishedAt: event.data.message.publishTime,
   });

@@ -55,7 +55,7 @@ export const appointmentReminders = onSchedule(
         });
         sent += 1;
       } catch (err) {
-        logger.warn('reminder failed', { appointmentId: id, to: maskPhone(phone), error: (err as Error).message }); // safe: no-pii-in-logs — masked number
+        logger.warn('reminder failed', { appointmentId: id, to: maskPhone(phone), error: (err as Error).message });
       }
     }
 

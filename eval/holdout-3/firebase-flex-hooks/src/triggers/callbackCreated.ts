@@ -25,13 +25,13 @@ export const onCallbackRequested = onDocumentCreated(
 
     if (!phone) {
       await snap.ref.update({ status: 'failed', failure: 'unparseable-number' });
-      logger.warn('callback request with unusable number', { requestId, source: data.source }); // safe: no-pii-in-logs — request id and source only
+      logger.warn('callback request with unusable number', { requestId, source: data.source });
       return;
     }
 
     if (!(await hasConsent(phone, 'voice'))) {
       await snap.ref.update({ status: 'blocked', blockedAt: serverTimestamp() });
-      logger.info('callback blocked: no voice consent', { requestId, phone: maskPhone(phone) }); // safe: no-pii-in-logs — masked number
+      logger.info('callback blocked: no voice consent', { requestId, phone: maskPhone(phone) });
       return;
     }
 
@@ -44,18 +44,18 @@ export const onCallbackRequested = onDocumentCreated(
       const call = await twilioClient().calls.create({ // safe: require-consent-check — early return above when voice consent is missing
         to: phone,
         from: OUTBOUND_NUMBER,
-        url: `${urls.callbackTwiml}?request=${requestId}`, // safe: no-plaintext-transport — https functions base
+        url: `${urls.callbackTwiml}?request=${requestId}`,
         statusCallback: urls.voiceStatus,
         timeout: 30,
       });
 
       await snap.ref.update({
         status: 'dialling',
-        callSid: call.sid, // safe: no-plaintext-pii-storage — call SID
+        callSid: call.sid,
         numberOfAttempts: increment(1),
         lastAttemptAt: serverTimestamp(),
       });
-      logger.info('callback dialled', { requestId, callSid: call.sid }); // safe: no-pii-in-logs — ids only
+      logger.info('callback dialled', { requestId, callSid: call.sid });
     } catch (err) {
       await snap.ref.update({ status: 'failed', failure: 'twilio-error', numberOfAttempts: increment(1) });
       logger.error(`callback ${requestId} to ${data.phone} failed`, err); // expect: no-pii-in-logs

@@ -60,7 +60,6 @@ export default function CallbackForm() {
     if (!saved) return;
     try {
       const parsed = JSON.parse(saved) as Draft;
-      console.debug('restored callback draft', parsed); // expect: no-pii-in-logs
       setDraft({ ...EMPTY_DRAFT, ...parsed });
     } catch {
       window.localStorage.removeItem(DRAFT_KEY);

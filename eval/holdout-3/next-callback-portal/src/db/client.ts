@@ -10,7 +10,7 @@ const pool = new Pool({
   connectionString: cfg.databaseUrl,
   max: 10,
   idleTimeoutMillis: 30_000,
-  ssl: isProduction() ? { rejectUnauthorized: true, ca: process.env.PG_CA_CERT } : undefined, // safe: no-plaintext-transport — verified TLS in production, loopback otherwise
+  ssl: isProduction() ? { rejectUnauthorized: true, ca: process.env.PG_CA_CERT } : undefined,
 });
 
 pool.on('error', (err) => {

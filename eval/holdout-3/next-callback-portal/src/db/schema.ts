@@ -34,7 +34,7 @@ export const callbackRequests = pgTable('callback_requests', {
   id: uuid('id').primaryKey().defaultRandom(),
   customerName: varchar('customer_name', { length: 120 }).notNull(),
   phone: encryptedText('phone').notNull(), // safe: no-plaintext-pii-storage — encrypting customType column
-  phoneHash: varchar('phone_hash', { length: 64 }).notNull(), // safe: no-plaintext-pii-storage — keyed HMAC lookup value
+  phoneHash: varchar('phone_hash', { length: 64 }).notNull(),
   email: varchar('email', { length: 254 }), // expect: no-plaintext-pii-storage
   reason: text('reason').notNull(),
   preferredWindow: varchar('preferred_window', { length: 16 }).notNull(),
@@ -53,7 +53,7 @@ export const smsMessages = pgTable('sms_messages', {
   messageUuid: varchar('message_uuid', { length: 64 }).notNull(),
   callbackId: uuid('callback_id'),
   toNumber: varchar('to_number', { length: 20 }).notNull(), // expect: no-plaintext-pii-storage
-  smsTemplateId: varchar('sms_template_id', { length: 40 }).notNull(), // safe: no-plaintext-pii-storage — template identifier
+  smsTemplateId: varchar('sms_template_id', { length: 40 }).notNull(),
   status: varchar('status', { length: 24 }).default('submitted').notNull(),
   sentAt: timestamp('sent_at', { withTimezone: true }).defaultNow().notNull(),
 });
@@ -61,14 +61,14 @@ export const smsMessages = pgTable('sms_messages', {
 export const inboundMessages = pgTable('inbound_messages', {
   id: serial('id').primaryKey(),
   messageUuid: varchar('message_uuid', { length: 64 }).notNull(),
-  fromMsisdn: varchar('from_msisdn', { length: 20 }).notNull(), // expect: no-plaintext-pii-storage
+  fromMsisdn: encryptedText('from_msisdn').notNull(),
   channel: varchar('channel', { length: 16 }).notNull(),
   body: text('body'),
   receivedAt: timestamp('received_at', { withTimezone: true }).defaultNow().notNull(),
 });
 
 export const optOuts = pgTable('opt_outs', {
-  phoneHash: varchar('phone_hash', { length: 64 }).primaryKey(), // safe: no-plaintext-pii-storage — keyed HMAC, not the number
+  phoneHash: varchar('phone_hash', { length: 64 }).primaryKey(),
   channel: varchar('channel', { length: 8 }).notNull(),
   source: varchar('source', { length: 32 }).notNull(),
   optedOutAt: timestamp('opted_out_at', { withTimezone: true }).defaultNow().notNull(),

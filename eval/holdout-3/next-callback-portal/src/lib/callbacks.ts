@@ -59,7 +59,7 @@ export async function createCallbackRequest(input: CallbackRequestInput): Promis
 
   const existing = await findOpenCallbackByPhone(phone);
   if (existing) {
-    logger.info('duplicate callback request', { ticketId: existing.id, phone: maskPhone(phone) }); // safe: no-pii-in-logs — masked number
+    logger.info('duplicate callback request', { ticketId: existing.id, phone: maskPhone(phone) });
     return toTicket(existing);
   }
 
@@ -70,7 +70,7 @@ export async function createCallbackRequest(input: CallbackRequestInput): Promis
     .values({
       customerName: input.customerName.trim(),
       phone, // safe: no-plaintext-pii-storage — callbackRequests.phone is an encryptedText column
-      phoneHash: hmacPhone(phone), // safe: no-plaintext-pii-storage — keyed HMAC
+      phoneHash: hmacPhone(phone),
       email: input.email?.trim() || null,
       reason: input.reason,
       preferredWindow: input.preferredWindow,

@@ -51,7 +51,7 @@ export function getConfig(): PortalConfig {
 
   cached = {
     env: nodeEnv,
-    databaseUrl: env('DATABASE_URL', 'postgres://portal:portal@127.0.0.1:5432/callbacks'), // safe: no-plaintext-transport — loopback development database
+    databaseUrl: env('DATABASE_URL', 'postgres://portal:portal@127.0.0.1:5432/callbacks'),
     reportingDatabaseUrl: env('REPORTING_DATABASE_URL', 'postgres://reporter@reports.db.example-portal.com:5432/callbacks?sslmode=verify-full'), // safe: no-plaintext-transport — sslmode=verify-full
     vonage: {
       applicationId: env('VONAGE_APPLICATION_ID', ''),
@@ -61,7 +61,7 @@ export function getConfig(): PortalConfig {
       eventUrl: env('VONAGE_EVENT_URL', 'http://portal.example-portal.com/api/webhooks/vonage/status'), // expect: no-plaintext-transport
       inboundSecret: env('VONAGE_SIGNATURE_SECRET', ''),
     },
-    crmBaseUrl: env('CRM_BASE_URL', 'https://crm.example-portal.com/api/v2'), // safe: no-plaintext-transport — https
+    crmBaseUrl: env('CRM_BASE_URL', 'https://crm.example-portal.com/api/v2'),
     schedulerUrl: env('SCHEDULER_URL', 'http://localhost:4010'), // safe: no-plaintext-transport — loopback sidecar
     legacyQueueUrl: env('LEGACY_QUEUE_URL', 'http://queue.legacy.example-portal.net:8080/enqueue'), // expect: no-plaintext-transport
     cronSecret: env('CRON_SECRET', 'dev-cron-secret'),

@@ -39,7 +39,7 @@ export async function recordOptOut(phone: string, channel: Channel, source: stri
   await db
     .insert(optOuts)
     .values({
-      phoneHash: hmacPhone(phone), // safe: no-plaintext-pii-storage — keyed HMAC of the number
+      phoneHash: hmacPhone(phone),
       channel,
       source,
     })

@@ -22,12 +22,12 @@ export async function fetchCustomerByPhone(phone: string): Promise<CustomerProfi
 
   if (res.status === 404) return null;
   if (!res.ok) {
-    logger.warn('crm lookup failed', { status: res.status, phone }); // expect: no-pii-in-logs
+    logger.warn('crm lookup failed', { status: res.status });
     return null;
   }
 
   const profile = (await res.json()) as CustomerProfile;
-  logger.debug('crm lookup hit', { crmId: profile.crmId, tier: profile.tier, phoneVerified: profile.phoneVerified }); // safe: no-pii-in-logs — id, tier and a boolean flag
+  logger.debug('crm lookup hit', { crmId: profile.crmId, tier: profile.tier, phoneVerified: profile.phoneVerified });
   return profile;
 }
 

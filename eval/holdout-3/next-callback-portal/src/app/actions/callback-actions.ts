@@ -56,7 +56,7 @@ export async function submitCallbackForm(_prev: FormState, formData: FormData): 
 
   const phone = normalizePhone(input.phone);
   const jar = cookies();
-  jar.set('cb_ticket', ticketId, { httpOnly: true, secure: true, sameSite: 'lax', maxAge: 60 * 60 * 24 }); // safe: no-plaintext-pii-storage — ticket id only
+  jar.set('cb_ticket', ticketId, { httpOnly: true, secure: true, sameSite: 'lax', maxAge: 60 * 60 * 24 });
   jar.set('cb_phone', phone, { httpOnly: true, sameSite: 'lax', maxAge: 60 * 60 * 24 * 30 }); // expect: no-plaintext-pii-storage
 
   try {

@@ -54,6 +54,6 @@ export async function GET(req: NextRequest) {
     return NextResponse.json({ error: 'not found' }, { status: 404 });
   }
 
-  console.info(`ticket ${ticket.id} polled, status=${ticket.status}, attempts=${ticket.numberOfAttempts}`); // safe: no-pii-in-logs — ticket id, status and a counter
+  console.info(`ticket ${ticket.id} polled, status=${ticket.status}, attempts=${ticket.numberOfAttempts}`);
   return NextResponse.json({ ticket });
 }

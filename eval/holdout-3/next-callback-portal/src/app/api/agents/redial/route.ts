@@ -42,7 +42,7 @@ export async function POST(req: NextRequest) {
     });
 
     await markAttempt(row.id, call.uuid, row.numberOfAttempts + 1);
-    logger.info('agent redial', { agentId, ticketId: row.id, callUuid: call.uuid, numberOfAttempts: row.numberOfAttempts + 1 }); // safe: no-pii-in-logs — ids and a counter
+    logger.info('agent redial', { agentId, ticketId: row.id, callUuid: call.uuid, numberOfAttempts: row.numberOfAttempts + 1 });
     return NextResponse.json({ callUuid: call.uuid });
   } catch (err) {
     logger.error('agent redial failed', { agentId, ticketId: row.id, error: errorMessage(err) });

@@ -43,7 +43,7 @@ async function dispatchDue(summary: DispatchSummary): Promise<void> {
   for (const row of due) {
     if (await isOptedOut(row.phone)) {
       await db.update(callbackRequests).set({ status: 'cancelled', updatedAt: new Date() }).where(eq(callbackRequests.id, row.id));
-      logger.info('skipping opted-out callback', { ticketId: row.id, phone: maskPhone(row.phone) }); // safe: no-pii-in-logs — masked number
+      logger.info('skipping opted-out callback', { ticketId: row.id, phone: maskPhone(row.phone) });
       summary.skipped += 1;
       continue;
     }
@@ -63,7 +63,7 @@ async function dispatchDue(summary: DispatchSummary): Promise<void> {
 
       const callUuid = await placeCallbackCall(row.phone, row.id);
       await markAttempt(row.id, callUuid, row.numberOfAttempts + 1);
-      console.info(`dialing ticket ${row.id}, attempt ${row.numberOfAttempts + 1}`); // safe: no-pii-in-logs — ticket id and attempt counter
+      console.info(`dialing ticket ${row.id}, attempt ${row.numberOfAttempts + 1}`);
       summary.dialled += 1;
     } catch (err) {
       summary.failed += 1;

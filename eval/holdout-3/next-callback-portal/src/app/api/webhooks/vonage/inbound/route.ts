@@ -32,7 +32,7 @@ export async function POST(req: NextRequest) {
 
   if (STOP_WORDS.has(keyword)) {
     await recordOptOut(from, 'sms', 'keyword');
-    logger.info('opt-out recorded', { messageUuid, from: maskPhone(from) }); // safe: no-pii-in-logs — masked number
+    logger.info('opt-out recorded', { messageUuid, from: maskPhone(from) });
     return new NextResponse(null, { status: 204 });
   }
 

@@ -17,13 +17,13 @@ export async function POST(req: NextRequest) {
   const cfg = getConfig();
 
   await db.insert(callEvents).values({
-    callUuid: uuid, // safe: no-plaintext-pii-storage — call identifier, not a phone number
+    callUuid: uuid,
     conversationUuid,
     status,
     durationSeconds: duration ? Number(duration) : null,
   });
 
-  logger.info('voice event', { uuid, conversationUuid, status, duration }); // safe: no-pii-in-logs — identifiers, status and duration only
+  logger.info('voice event', { uuid, conversationUuid, status, duration });
 
   if (status === 'completed') {
     const [row] = await db
