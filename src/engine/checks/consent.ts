@@ -205,7 +205,8 @@ export class ConsentAnalysis {
     const visit = (node: ts.Node): void => {
       if (found) return;
       if (ts.isCallExpression(node) && this.isCheckCall(node, roots)) {
-        found = true;
+        // `if (hasConsent(phone))` on an async check tests a Promise, which is always truthy: no guard at all.
+        found = !this.isUnawaitedPromise(node);
         return;
       }
       if (ts.isPropertyAccessExpression(node) && this.isCheckProperty(node, roots)) {
@@ -229,6 +230,22 @@ export class ConsentAnalysis {
     };
     visit(condition);
     return found;
+  }
+
+  /** A call to an async function (or one declared to return a Promise) whose result is tested without `await`. */
+  private isUnawaitedPromise(call: ts.CallExpression): boolean {
+    let node: ts.Node = call;
+    while (ts.isParenthesizedExpression(node.parent) || (ts.isPrefixUnaryExpression(node.parent) && node.parent.operator === SyntaxKind.ExclamationToken)) node = node.parent;
+    const parent = node.parent;
+    const tested =
+      (ts.isIfStatement(parent) && parent.expression === node) ||
+      (ts.isConditionalExpression(parent) && parent.condition === node) ||
+      (ts.isBinaryExpression(parent) && (parent.operatorToken.kind === SyntaxKind.AmpersandAmpersandToken || parent.operatorToken.kind === SyntaxKind.BarBarToken));
+    if (!tested) return false;
+    const fn = this.ctx.resolveFunction(call);
+    if (!fn) return false;
+    const isAsync = ts.canHaveModifiers(fn) && !!ts.getModifiers(fn)?.some((m) => m.kind === SyntaxKind.AsyncKeyword);
+    return isAsync || (!!fn.type && ts.isTypeReferenceNode(fn.type) && fn.type.typeName.getText() === 'Promise');
   }
 
   /**
